@@ -1,0 +1,161 @@
+package io.shopanalytics.common.validate;
+
+import io.shopanalytics.common.model.Ids;
+import io.shopanalytics.common.model.OrderSchema;
+import io.shopanalytics.common.model.OrderStatus;
+import io.shopanalytics.common.money.ExactDecimals;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * Turns one raw order into a validated row, or into a reject with its reason. This is the only
+ * place where order fields are interpreted, whatever strategy read them.
+ */
+public final class OrderValidator implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Payment method of an order without one (METRICS.md: not a reject). */
+  public static final String UNKNOWN_PAYMENT_METHOD = "unknown";
+
+  private static final int MONEY_SCALE = OrderSchema.MONEY.scale();
+  private static final BigDecimal MONEY_LIMIT =
+      BigDecimal.TEN.pow(OrderSchema.MONEY.precision() - OrderSchema.MONEY.scale());
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  private static final class Rejected extends Exception {
+    private static final long serialVersionUID = 1L;
+    final RejectReason reason;
+
+    Rejected(RejectReason reason) {
+      super(reason.code(), null, false, false);
+      this.reason = reason;
+    }
+  }
+
+  /** A row of {@link OrderSchema#VALIDATED}. */
+  public Row validate(BsonDocument order) {
+    String orderId = Ids.encode(order.get("_id"));
+    Timestamp updatedAt = order.isDateTime("updated_at")
+        ? new Timestamp(order.getDateTime("updated_at").getValue()) : null;
+    try {
+      Timestamp createdAt = createdAt(order);
+      String userId = userId(order);
+      List<BsonDocument> rawItems = items(order);
+      List<Row> items = new ArrayList<>(rawItems.size());
+      for (BsonDocument item : rawItems) {
+        items.add(item(item));
+      }
+      String status = status(order);
+      return RowFactory.create(orderId, userId, createdAt, updatedAt, status, paymentMethod(order),
+          items.toArray(), null);
+    } catch (Rejected rejected) {
+      return RowFactory.create(orderId, null, null, updatedAt, null, null, null, rejected.reason.code());
+    }
+  }
+
+  private static Timestamp createdAt(BsonDocument order) throws Rejected {
+    BsonValue value = order.get("created_at");
+    if (value == null || !value.isDateTime()) {
+      throw new Rejected(RejectReason.CREATED_AT_INVALID);
+    }
+    return new Timestamp(value.asDateTime().getValue());
+  }
+
+  private static String userId(BsonDocument order) throws Rejected {
+    BsonValue value = order.get("user_id");
+    if (value == null || value.isNull()) {
+      throw new Rejected(RejectReason.USER_ID_MISSING);
+    }
+    return Ids.encode(value);
+  }
+
+  private static List<BsonDocument> items(BsonDocument order) throws Rejected {
+    BsonValue value = order.get("items");
+    if (value == null || !value.isArray() || value.asArray().isEmpty()) {
+      throw new Rejected(RejectReason.ITEMS_INVALID);
+    }
+    BsonArray array = value.asArray();
+    List<BsonDocument> items = new ArrayList<>(array.size());
+    for (BsonValue element : array) {
+      // an element that is not a document has no product_id either
+      items.add(element.isDocument() ? element.asDocument() : new BsonDocument());
+    }
+    return items;
+  }
+
+  private static Row item(BsonDocument item) throws Rejected {
+    BsonValue productId = item.get("product_id");
+    if (productId == null || productId.isNull()) {
+      throw new Rejected(RejectReason.ITEM_PRODUCT_ID_MISSING);
+    }
+    long quantity = quantity(item.get("quantity"));
+    BigDecimal unitPrice = unitPrice(item.get("unit_price"));
+    BigDecimal revenue = unitPrice.multiply(BigDecimal.valueOf(quantity));
+    if (revenue.compareTo(MONEY_LIMIT) >= 0) {
+      throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
+    }
+    return RowFactory.create(Ids.encode(productId), optionalString(item.get("sku")),
+        optionalString(item.get("name")), optionalString(item.get("category")), quantity,
+        toMoney(unitPrice), toMoney(revenue));
+  }
+
+  private static long quantity(BsonValue value) throws Rejected {
+    BigDecimal quantity = ExactDecimals.ofBsonNumber(value);
+    if (quantity == null
+        || quantity.signum() <= 0
+        || quantity.stripTrailingZeros().scale() > 0
+        || quantity.compareTo(LONG_MAX) > 0) {
+      throw new Rejected(RejectReason.ITEM_QUANTITY_INVALID);
+    }
+    return quantity.longValueExact();
+  }
+
+  private static BigDecimal unitPrice(BsonValue value) throws Rejected {
+    BigDecimal price = ExactDecimals.ofBsonNumber(value);
+    if (price == null || price.signum() < 0 || price.compareTo(MONEY_LIMIT) >= 0) {
+      throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
+    }
+    return price;
+  }
+
+  private static String status(BsonDocument order) throws Rejected {
+    BsonValue value = order.get("status");
+    if (value == null || !value.isString() || !OrderStatus.ALL.contains(value.asString().getValue())) {
+      throw new Rejected(RejectReason.STATUS_INVALID);
+    }
+    return value.asString().getValue();
+  }
+
+  private static String paymentMethod(BsonDocument order) {
+    BsonValue payment = order.get("payment");
+    if (payment != null && payment.isDocument()) {
+      BsonValue method = payment.asDocument().get("method");
+      if (method != null && method.isString() && !method.asString().getValue().isEmpty()) {
+        return method.asString().getValue();
+      }
+    }
+    return UNKNOWN_PAYMENT_METHOD;
+  }
+
+  /** A string field, or null when it is absent, null, empty or not a string. */
+  private static String optionalString(BsonValue value) {
+    if (value == null || !value.isString() || value.asString().getValue().isEmpty()) {
+      return null;
+    }
+    return value.asString().getValue();
+  }
+
+  /** Exact up to 18 decimals; digits beyond (no real price has them) round half-even. */
+  private static BigDecimal toMoney(BigDecimal value) {
+    return value.setScale(MONEY_SCALE, RoundingMode.HALF_EVEN);
+  }
+}

@@ -1,0 +1,43 @@
+package io.shopanalytics.jobs.cli;
+
+import io.shopanalytics.common.settings.Secrets;
+import io.shopanalytics.jobs.load.LoadCommand;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point of the application jar: {@code spark-submit ... shop-analytics-jobs.jar <job> [options]}. */
+@Command(name = "shop-analytics", mixinStandardHelpOptions = true, version = "shop-analytics 0.1.0",
+    description = "Spark batch analytics for the shop's MongoDB cluster.",
+    subcommands = {
+        LoadCommand.class,
+    })
+public final class ShopAnalytics implements Runnable {
+  private static final Logger LOG = LogManager.getLogger(ShopAnalytics.class);
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(new CommandLine(this), "Missing job: one of "
+        + new CommandLine(this).getSubcommands().keySet());
+  }
+
+  /** Runs a job and returns its exit code: 0 success, 1 failed run, 2 invalid options. */
+  public static int execute(String... args) {
+    CommandLine commandLine = new CommandLine(new ShopAnalytics());
+    commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+      // the failure is reported once, masked, and turned into a non-zero exit: never swallowed
+      LOG.error("{} failed", cmd.getCommandName(), exception);
+      cmd.getErr().println("ERROR: " + cmd.getCommandName() + " failed: " + Secrets.mask(String.valueOf(exception.getMessage())));
+      return exception instanceof IllegalArgumentException ? 2 : 1;
+    });
+    return commandLine.execute(args);
+  }
+
+  public static void main(String[] args) {
+    int exitCode = execute(args);
+    if (exitCode != 0) {
+      System.exit(exitCode);
+    }
+  }
+}
