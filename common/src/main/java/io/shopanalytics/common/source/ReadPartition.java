@@ -1,0 +1,138 @@
+package io.shopanalytics.common.source;
+
+import java.io.Serializable;
+import java.util.List;
+import org.bson.BsonDocument;
+
+/**
+ * One read task: a {@code find} with a filter, optional index hint and {@code min}/{@code max}
+ * bounds (chunk ranges), on the hosts that hold the data when known. Stored as JSON so that it
+ * serializes to executors without BSON classes' serialization quirks.
+ */
+public final class ReadPartition implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int index;
+  private final String shard;
+  private final String filterJson;
+  private final String hintJson;
+  private final String minJson;
+  private final String maxJson;
+  private final List<String> preferredHosts;
+  private final long estimatedDocuments;
+
+  private ReadPartition(Builder b) {
+    this.index = b.index;
+    this.shard = b.shard;
+    this.filterJson = json(b.filter);
+    this.hintJson = json(b.hint);
+    this.minJson = json(b.min);
+    this.maxJson = json(b.max);
+    this.preferredHosts = List.copyOf(b.preferredHosts);
+    this.estimatedDocuments = b.estimatedDocuments;
+  }
+
+  private static String json(BsonDocument document) {
+    return document == null ? null : document.toJson();
+  }
+
+  private static BsonDocument parse(String json) {
+    return json == null ? null : BsonDocument.parse(json);
+  }
+
+  public static Builder builder(int index) {
+    return new Builder(index);
+  }
+
+  public int index() {
+    return index;
+  }
+
+  /** The shard that owns the range, or null when the collection is not sharded. */
+  public String shard() {
+    return shard;
+  }
+
+  public BsonDocument filter() {
+    return filterJson == null ? new BsonDocument() : parse(filterJson);
+  }
+
+  public BsonDocument hint() {
+    return parse(hintJson);
+  }
+
+  public BsonDocument min() {
+    return parse(minJson);
+  }
+
+  public BsonDocument max() {
+    return parse(maxJson);
+  }
+
+  public List<String> preferredHosts() {
+    return preferredHosts;
+  }
+
+  /** -1 when unknown. */
+  public long estimatedDocuments() {
+    return estimatedDocuments;
+  }
+
+  @Override
+  public String toString() {
+    return "ReadPartition{" + index + (shard == null ? "" : ", shard=" + shard) + ", filter=" + filterJson
+        + (hintJson == null ? "" : ", hint=" + hintJson) + (minJson == null ? "" : ", min=" + minJson)
+        + (maxJson == null ? "" : ", max=" + maxJson) + ", est=" + estimatedDocuments + "}";
+  }
+
+  /** Builder. */
+  public static final class Builder {
+    private final int index;
+    private String shard;
+    private BsonDocument filter;
+    private BsonDocument hint;
+    private BsonDocument min;
+    private BsonDocument max;
+    private List<String> preferredHosts = List.of();
+    private long estimatedDocuments = -1;
+
+    private Builder(int index) {
+      this.index = index;
+    }
+
+    public Builder shard(String value) {
+      this.shard = value;
+      return this;
+    }
+
+    public Builder filter(BsonDocument value) {
+      this.filter = value;
+      return this;
+    }
+
+    public Builder hint(BsonDocument value) {
+      this.hint = value;
+      return this;
+    }
+
+    public Builder bounds(BsonDocument minInclusive, BsonDocument maxExclusive) {
+      this.min = minInclusive;
+      this.max = maxExclusive;
+      return this;
+    }
+
+    public Builder preferredHosts(List<String> value) {
+      this.preferredHosts = value;
+      return this;
+    }
+
+    public Builder estimatedDocuments(long value) {
+      this.estimatedDocuments = value;
+      return this;
+    }
+
+    public ReadPartition build() {
+      return new ReadPartition(this);
+    }
+  }
+}
