@@ -49,14 +49,9 @@ public final class OrderValidator implements Serializable {
     try {
       Timestamp createdAt = createdAt(order);
       String userId = userId(order);
-      List<BsonDocument> rawItems = items(order);
-      List<Row> items = new ArrayList<>(rawItems.size());
-      for (BsonDocument item : rawItems) {
-        items.add(item(item));
-      }
+      Object[] items = items(items(order));
       String status = status(order);
-      return RowFactory.create(orderId, userId, createdAt, updatedAt, status, paymentMethod(order),
-          items.toArray(), null);
+      return RowFactory.create(orderId, userId, createdAt, updatedAt, status, paymentMethod(order), items, null);
     } catch (Rejected rejected) {
       return RowFactory.create(orderId, null, null, updatedAt, null, null, null, rejected.reason.code());
     }
@@ -92,20 +87,35 @@ public final class OrderValidator implements Serializable {
     return items;
   }
 
-  private static Row item(BsonDocument item) throws Rejected {
-    BsonValue productId = item.get("product_id");
-    if (productId == null || productId.isNull()) {
-      throw new Rejected(RejectReason.ITEM_PRODUCT_ID_MISSING);
+  /**
+   * Rule order decides the reason across items: a missing product_id anywhere wins over a bad
+   * quantity anywhere, which wins over a bad price anywhere.
+   */
+  private static Object[] items(List<BsonDocument> items) throws Rejected {
+    for (BsonDocument item : items) {
+      BsonValue productId = item.get("product_id");
+      if (productId == null || productId.isNull()) {
+        throw new Rejected(RejectReason.ITEM_PRODUCT_ID_MISSING);
+      }
     }
-    long quantity = quantity(item.get("quantity"));
-    BigDecimal unitPrice = unitPrice(item.get("unit_price"));
-    BigDecimal revenue = unitPrice.multiply(BigDecimal.valueOf(quantity));
-    if (revenue.compareTo(MONEY_LIMIT) >= 0) {
-      throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
+    long[] quantities = new long[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      quantities[i] = quantity(items.get(i).get("quantity"));
     }
-    return RowFactory.create(Ids.encode(productId), optionalString(item.get("sku")),
-        optionalString(item.get("name")), optionalString(item.get("category")), quantity,
-        toMoney(unitPrice), toMoney(revenue));
+    Object[] rows = new Object[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      BsonDocument item = items.get(i);
+      BigDecimal unitPrice = unitPrice(item.get("unit_price"));
+      BigDecimal revenue = unitPrice.multiply(BigDecimal.valueOf(quantities[i]));
+      if (revenue.compareTo(MONEY_LIMIT) >= 0) {
+        // a line worth 10^20 or more cannot be summed exactly: treated as a price out of range
+        throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
+      }
+      rows[i] = RowFactory.create(Ids.encode(item.get("product_id")), optionalString(item.get("sku")),
+          optionalString(item.get("name")), optionalString(item.get("category")), quantities[i],
+          toMoney(unitPrice), toMoney(revenue));
+    }
+    return rows;
   }
 
   private static long quantity(BsonValue value) throws Rejected {
