@@ -15,6 +15,17 @@ public interface OrdersSource {
   /** The raw orders of the scope; lazy, like any Dataset. */
   Dataset<Row> read(SparkSession spark);
 
-  /** Per-shard figures of the last read (empty before the read has run). */
+  /** Per-shard figures of the last read (null before the read has run). */
   ReadMetrics metrics();
+
+  /**
+   * Called after the read has been materialized: true when the sharding metadata the plan was made
+   * against has changed since (a chunk migrated), so that the caller re-plans and reads again.
+   */
+  default boolean metadataChangedSincePlan() {
+    return false;
+  }
+
+  /** Forgets the plan so that the next {@link #plan()} asks the cluster again. */
+  default void replan() {}
 }

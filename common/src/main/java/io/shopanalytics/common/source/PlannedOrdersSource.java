@@ -54,6 +54,11 @@ public final class PlannedOrdersSource implements OrdersSource {
   }
 
   @Override
+  public void replan() {
+    plan = null;
+  }
+
+  @Override
   public ReadMetrics metrics() {
     return metrics;
   }
