@@ -62,7 +62,8 @@ public final class MongoSettings implements Serializable {
     return b;
   }
 
-  static int intSetting(Map<String, String> conf, String key, int defaultValue) {
+  /** A whole-number setting; the error names the key and the bad value. */
+  public static int intSetting(Map<String, String> conf, String key, int defaultValue) {
     String value = conf.get(key);
     return value == null || value.isBlank() ? defaultValue : parseInt(key, value);
   }

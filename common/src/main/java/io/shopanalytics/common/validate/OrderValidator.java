@@ -30,6 +30,8 @@ public final class OrderValidator implements Serializable {
   private static final BigDecimal MONEY_LIMIT =
       BigDecimal.TEN.pow(OrderSchema.MONEY.precision() - OrderSchema.MONEY.scale());
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+  private static final int ITEM_QUANTITY_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_QUANTITY);
+  private static final int ITEM_REVENUE_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_REVENUE);
 
   private static final class Rejected extends Exception {
     private static final long serialVersionUID = 1L;
@@ -50,10 +52,23 @@ public final class OrderValidator implements Serializable {
       Timestamp createdAt = createdAt(order);
       String userId = userId(order);
       Object[] items = items(items(order));
+      BigDecimal revenue = BigDecimal.ZERO;
+      long quantity = 0;
+      for (Object item : items) {
+        revenue = revenue.add(((Row) item).getDecimal(ITEM_REVENUE_INDEX));
+        quantity = Math.addExact(quantity, ((Row) item).getLong(ITEM_QUANTITY_INDEX));
+      }
+      if (revenue.compareTo(MONEY_LIMIT) >= 0) {
+        throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
+      }
       String status = status(order);
-      return RowFactory.create(orderId, userId, createdAt, updatedAt, status, paymentMethod(order), items, null);
+      return RowFactory.create(orderId, userId, createdAt, updatedAt, status, paymentMethod(order), items,
+          revenue, quantity, null);
     } catch (Rejected rejected) {
-      return RowFactory.create(orderId, null, null, updatedAt, null, null, null, rejected.reason.code());
+      return RowFactory.create(orderId, null, null, updatedAt, null, null, null, null, null, rejected.reason.code());
+    } catch (ArithmeticException quantityOverflow) {
+      return RowFactory.create(orderId, null, null, updatedAt, null, null, null, null, null,
+          RejectReason.ITEM_QUANTITY_INVALID.code());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.shopanalytics.jobs.cli;
 
 import io.shopanalytics.common.settings.Secrets;
+import io.shopanalytics.jobs.analytics.AnalyticsOutput;
 import io.shopanalytics.jobs.load.LoadCommand;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -22,9 +23,21 @@ public final class ShopAnalytics implements Runnable {
         + new CommandLine(this).getSubcommands().keySet());
   }
 
+  /** The command tree: the loader and the analytics jobs. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new ShopAnalytics());
+    for (AnalyticsOutput output : AnalyticsOutput.values()) {
+      AnalyticsCommand job = AnalyticsCommand.of(output);
+      commandLine.addSubcommand(job.name(), job);
+    }
+    AnalyticsCommand all = AnalyticsCommand.all();
+    commandLine.addSubcommand(all.name(), all);
+    return commandLine;
+  }
+
   /** Runs a job and returns its exit code: 0 success, 1 failed run, 2 invalid options. */
   public static int execute(String... args) {
-    CommandLine commandLine = new CommandLine(new ShopAnalytics());
+    CommandLine commandLine = commandLine();
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       // the failure is reported once, masked, and turned into a non-zero exit: never swallowed
       LOG.error("{} failed", cmd.getCommandName(), exception);
