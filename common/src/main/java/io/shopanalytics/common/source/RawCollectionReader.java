@@ -76,11 +76,14 @@ public final class RawCollectionReader {
     }
     return new Iterator<>() {
       private long documents;
+      private boolean recorded;
 
       @Override
       public boolean hasNext() {
         boolean more = cursor.hasNext();
-        if (!more && metrics != null) {
+        // Spark may ask again after the end: record the partition once
+        if (!more && !recorded && metrics != null) {
+          recorded = true;
           metrics.record(partition.shard(), documents, System.nanoTime() - started);
         }
         return more;

@@ -61,6 +61,8 @@ public final class AnalyticsSuite {
   public static final int MAX_READ_ATTEMPTS = 3;
 
   private final SparkSession spark;
+  /** Cached for the run: the RFM cut points and the final rows both need them. */
+  private Dataset<Row> users;
   private MongoSettings settings;
   private OrdersSource source;
   private String readStrategy = SettingKeys.DEFAULT_READ_STRATEGY;
@@ -166,6 +168,10 @@ public final class AnalyticsSuite {
       Dataset<Row> saleOrders = SaleData.saleOrders(validated);
       saleLines = SaleData.saleLines(saleOrders, products).persist(StorageLevel.MEMORY_AND_DISK());
       report.put("sales_counted", saleOrders.count());
+      if (outputs.contains(AnalyticsOutput.CUSTOMER)) {
+        users = ReferenceCollections.users(spark, settings, RawCollectionReader.wholeCollection("users: one partition"))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+      }
 
       runOutputs(saleOrders, saleLines, run, report, timer);
       report.succeeded(timer);
@@ -179,6 +185,9 @@ public final class AnalyticsSuite {
       }
       if (saleLines != null) {
         saleLines.unpersist();
+      }
+      if (users != null) {
+        users.unpersist();
       }
       if (validated != null) {
         validated.unpersist();
@@ -332,8 +341,6 @@ public final class AnalyticsSuite {
       case SALES:
         return SalesAnalyticsTransform.transform(saleOrders, saleLines, periods);
       case CUSTOMER:
-        Dataset<Row> users = ReferenceCollections.users(spark, settings,
-            RawCollectionReader.wholeCollection("users: one partition"));
         return CustomerAnalyticsTransform.transform(saleOrders, saleLines, users, asOf);
       default:
         throw new IllegalArgumentException("Unknown output " + output);

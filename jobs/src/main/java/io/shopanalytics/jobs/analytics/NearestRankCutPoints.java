@@ -58,7 +58,7 @@ final class NearestRankCutPoints {
         counts.forEach((metric, count) -> out.add(new PartitionCount(index, metric, count)));
         return out.iterator();
       };
-      List<PartitionCount> counts = partitions.mapPartitionsWithIndex(countPartition, false).collect();
+      List<PartitionCount> counts = new ArrayList<>(partitions.mapPartitionsWithIndex(countPartition, false).collect());
       Map<String, Long> totals = new HashMap<>();
       counts.forEach(c -> totals.merge(c.metric, c.count, Long::sum));
 
