@@ -6,9 +6,12 @@ import java.util.Set;
 
 /** The three outputs: collection, unique key, and how their jobs are labelled. */
 public enum AnalyticsOutput {
-  PRODUCT("product-analytics", AnalyticsIndexes.PRODUCT_ANALYTICS, List.of("product_id", "period")),
-  SALES("sales-analytics", AnalyticsIndexes.SALES_ANALYTICS, List.of("period")),
-  CUSTOMER("customer-analytics", AnalyticsIndexes.CUSTOMER_ANALYTICS, List.of("user_id"));
+  PRODUCT("product-analytics", AnalyticsIndexes.PRODUCT_ANALYTICS, List.of("product_id", "period"),
+      "Per product and month: orders, quantity, revenue, daily breakdown, top customers."),
+  SALES("sales-analytics", AnalyticsIndexes.SALES_ANALYTICS, List.of("period"),
+      "Per month: totals, by category, by payment method, top products, daily trend."),
+  CUSTOMER("customer-analytics", AnalyticsIndexes.CUSTOMER_ANALYTICS, List.of("user_id"),
+      "Per customer up to --as-of: lifetime metrics, behaviour, RFM scores and segment.");
 
   /** Fields that hold identifiers, wherever they are nested. */
   public static final Set<String> ID_FIELDS = Set.of("product_id", "user_id", "_id");
@@ -16,11 +19,18 @@ public enum AnalyticsOutput {
   private final String jobName;
   private final String collection;
   private final List<String> key;
+  private final String description;
 
-  AnalyticsOutput(String jobName, String collection, List<String> key) {
+  AnalyticsOutput(String jobName, String collection, List<String> key, String description) {
     this.jobName = jobName;
     this.collection = collection;
     this.key = key;
+    this.description = description;
+  }
+
+  /** One line for the job's --help. */
+  public String description() {
+    return description;
   }
 
   public String jobName() {

@@ -29,10 +29,17 @@ public final class ShopAnalytics implements Runnable {
     for (AnalyticsOutput output : AnalyticsOutput.values()) {
       AnalyticsCommand job = AnalyticsCommand.of(output);
       commandLine.addSubcommand(job.name(), job);
+      describe(commandLine, job.name(), output.description() + " Writes " + output.collection() + ".");
     }
     AnalyticsCommand all = AnalyticsCommand.all();
     commandLine.addSubcommand(all.name(), all);
+    describe(commandLine, all.name(), "The three analytics in one application: orders are read and validated once, "
+        + "then product, sales and customer analytics are computed and written concurrently.");
     return commandLine;
+  }
+
+  private static void describe(CommandLine commandLine, String job, String description) {
+    commandLine.getSubcommands().get(job).getCommandSpec().usageMessage().description(description);
   }
 
   /** Runs a job and returns its exit code: 0 success, 1 failed run, 2 invalid options. */
