@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Spark batch analytics for the shop's MongoDB cluster.",
     subcommands = {
         LoadCommand.class,
+        ShowCommand.class,
     })
 public final class ShopAnalytics implements Runnable {
   private static final Logger LOG = LogManager.getLogger(ShopAnalytics.class);
