@@ -27,8 +27,9 @@ import org.bson.types.ObjectId;
  *       the number of kinds; one in eight is dated 2025-02, outside every scope (not read);
  *   <li>a sale at each boundary instant: period starts, 23:59:59.999 on months' last days, the end
  *       of the as_of day and the next millisecond, the first instant after the last period;
- *   <li>a hot product (the first product): 12 customers spending exactly the same on it (ties at the
- *       top-10 cut) and one customer buying it in 11 orders;
+ *   <li>a hot product (the first product): 12 customers spending exactly 5000.00 on it on one day
+ *       (more than random orders usually reach, so they tie at the top-10 cut) and one customer
+ *       buying it in 11 orders;
  *   <li>pairs of customers with identical histories (same dates, items, statuses, payments);
  *   <li>two sales of a deleted product at the same instant with different item sku/name (the
  *       latest-line rule falls to the order _id);
@@ -188,9 +189,11 @@ public final class RandomShopData {
   private void addHotProduct() {
     Document hot = products.get(0);
     Date day = date("2024-11-15T12:00:00Z");
-    for (int i = 0; i < 12; i++) {
-      ObjectId fan = ordinaryUser();
-      add(order(fan, day, "shipped").append("items", List.of(line(hot, 1, dec("25.00")))));
+    List<ObjectId> fans = new ArrayList<>(ordinaryUserIds);
+    Collections.shuffle(fans, values.random());
+    fans.addAll(deletedUserIds);
+    for (ObjectId fan : fans.subList(0, Math.min(12, fans.size()))) {
+      add(order(fan, day, "shipped").append("items", List.of(line(hot, 5, dec("1000.00")))));
     }
     ObjectId superfan = ordinaryUser();
     for (int i = 0; i < 11; i++) {
@@ -314,11 +317,8 @@ public final class RandomShopData {
   /** A line of an existing product: item sku/name usually as in the catalog, sometimes older. */
   private Document line(Document product, Object quantity, Object unitPrice) {
     Document line = new Document("product_id", product.get("_id"));
-    if (values.chance(0.9)) {
-      putIfPresent(line, "sku", product.get("sku"));
-    } else {
-      line.put("sku", "OLD-" + product.get("sku"));
-    }
+    Object sku = product.get("sku");
+    putIfPresent(line, "sku", values.chance(0.9) || sku == null ? sku : "OLD-" + sku);
     putIfPresent(line, "name", values.chance(0.9) ? product.get("name") : "Old name");
     int roll = values.random().nextInt(100);
     if (roll < 25) {
