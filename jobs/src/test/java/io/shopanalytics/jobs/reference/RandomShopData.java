@@ -20,6 +20,9 @@ import org.bson.types.ObjectId;
  * Random shop data full of edge cases, deterministic per seed, for comparing the Spark jobs with
  * {@link ReferenceAnalytics}. Run the jobs for {@link #PERIODS} and {@link #AS_OF}.
  *
+ * <p>{@link #PERIODS} are 2024-09 to 2024-12: 2024-09 is a quiet month where only the sweep below
+ * and one boundary sale happen, 2024-10 to 2024-12 are busy.
+ *
  * <p>What it contains (each scenario is generated while the order budget lasts, in this order):
  * <ol>
  *   <li>malformed orders (a fraction of the budget) cycling through every {@link MalformedOrders}
@@ -28,15 +31,16 @@ import org.bson.types.ObjectId;
  *   <li>a sale at each boundary instant: period starts, 23:59:59.999 on months' last days, the end
  *       of the as_of day and the next millisecond, the first instant after the last period;
  *   <li>a hot product (the first product): 12 customers spending exactly 5000.00 on it on one day
- *       (more than random orders usually reach, so they tie at the top-10 cut) and one customer
- *       buying it in 11 orders;
+ *       in 2024-11 (more than random orders usually reach, so they tie at the top-10 cut) and one
+ *       customer buying it in 11 orders of 1000.00;
  *   <li>pairs of customers with identical histories (same dates, items, statuses, payments);
  *   <li>two sales of a deleted product at the same instant with different item sku/name (the
  *       latest-line rule falls to the order _id);
- *   <li>a sweep selling every product, deleted ones too, in 2024-11 at the same price: with
- *       {@code products >= 100} more than 100 products sell in that period, with tied revenues at
- *       the top-100 cut;
- *   <li>a customer with only pending/cancelled orders, a customer whose only sale is after as_of;
+ *   <li>a sweep selling every product, deleted ones too, once in the quiet 2024-09 at the same
+ *       price: with {@code products >= 100} more than 100 products sell in that period, tied at the
+ *       top-100 cut;
+ *   <li>a customer with only pending/cancelled orders, a customer whose only sale is after as_of,
+ *       two newcomers with a single sale on the as_of day (segment "new" when recency scores 4+);
  *   <li>random orders for the rest: all statuses, all payment shapes, prices of every BSON number
  *       type from a small palette (ties), quantities as int32/int64/whole double/decimal128, item
  *       categories absent/equal/different/empty, items of deleted products, orders of deleted
@@ -48,7 +52,7 @@ import org.bson.types.ObjectId;
  * depends on which of them is "the latest line" (a case the contract leaves open).
  */
 public final class RandomShopData {
-  public static final List<Period> PERIODS = Period.range(Period.of(2024, 10), Period.of(2024, 12));
+  public static final List<Period> PERIODS = Period.range(Period.of(2024, 9), Period.of(2024, 12));
   /** Inside the last period: the days after it are in a period but not in customer analytics. */
   public static final AsOf AS_OF = AsOf.of(LocalDate.of(2024, 12, 20));
   public static final double DEFAULT_MALFORMED_FRACTION = 0.06;
@@ -70,6 +74,7 @@ public final class RandomShopData {
       "2025-01-01T00:00:00.000Z");
   private static final int RESERVED_USERS_MINIMUM = 40;
   private static final int TWIN_PAIRS = 3;
+  private static final int OTHER_RESERVED_USERS = 4;
 
   /** The three source collections. */
   public record ShopData(List<Document> orders, List<Document> products, List<Document> users) {}
@@ -131,7 +136,7 @@ public final class RandomShopData {
         user.append("email", 7);
       }
       users.add(user);
-      boolean reserved = count >= RESERVED_USERS_MINIMUM && i < 2 * TWIN_PAIRS + 2;
+      boolean reserved = count >= RESERVED_USERS_MINIMUM && i < 2 * TWIN_PAIRS + OTHER_RESERVED_USERS;
       (reserved ? reservedUserIds : ordinaryUserIds).add(id);
     }
     for (int i = 0; i < Math.max(1, count / 10); i++) {
@@ -198,7 +203,7 @@ public final class RandomShopData {
     ObjectId superfan = ordinaryUser();
     for (int i = 0; i < 11; i++) {
       Date at = values.randomInstantIn(LocalDate.of(2024, 11, 1), LocalDate.of(2024, 11, 30));
-      add(order(superfan, at, "delivered").append("items", List.of(line(hot, values.quantity(), values.price()))));
+      add(order(superfan, at, "delivered").append("items", List.of(line(hot, values.quantity(), 1000L))));
     }
   }
 
@@ -231,7 +236,7 @@ public final class RandomShopData {
     }
   }
 
-  /** Every product (deleted ones too) once in 2024-11, four distinct products per order, same price. */
+  /** Every product (deleted ones too) once in 2024-09, four distinct products per order, same price. */
   private void addSweep() {
     List<Object> all = new ArrayList<>();
     products.forEach(p -> all.add(p));
@@ -241,7 +246,7 @@ public final class RandomShopData {
       for (Object product : all.subList(start, Math.min(start + 4, all.size()))) {
         items.add(product instanceof Document p ? line(p, 1, 5) : deletedLine((ObjectId) product, 1, 5));
       }
-      Date at = values.randomInstantIn(LocalDate.of(2024, 11, 1), LocalDate.of(2024, 11, 30));
+      Date at = values.randomInstantIn(LocalDate.of(2024, 9, 1), LocalDate.of(2024, 9, 30));
       add(order(ordinaryUser(), at, "processing").append("items", items));
     }
   }
@@ -255,6 +260,10 @@ public final class RandomShopData {
     add(randomOrder(onlyNonSales, values.createdAt(), "cancelled"));
     ObjectId onlyAfterAsOf = reservedUserIds.get(2 * TWIN_PAIRS + 1);
     add(randomOrder(onlyAfterAsOf, date("2024-12-28T09:00:00Z"), "delivered"));
+    for (int i = 2; i < OTHER_RESERVED_USERS; i++) {
+      Date onAsOfDay = values.randomInstantIn(AS_OF.date(), AS_OF.date());
+      add(randomOrder(reservedUserIds.get(2 * TWIN_PAIRS + i), onAsOfDay, "shipped"));
+    }
   }
 
   // ---- orders and lines
