@@ -219,6 +219,9 @@ public final class RandomShopData {
         Document original = randomOrder(first, values.createdAt(), values.status());
         add(original);
         Document copy = new Document(original);
+        List<Document> copiedItems = new ArrayList<>();
+        original.getList("items", Document.class).forEach(item -> copiedItems.add(new Document(item)));
+        copy.put("items", copiedItems);
         copy.put("_id", values.objectId());
         copy.put("user_id", second);
         add(copy);
