@@ -47,7 +47,8 @@ import org.bson.types.ObjectId;
  *       users, dates mostly in {@link #PERIODS}, some in 2024-06 and some in 2025-01.
  * </ol>
  * Products miss sku, name or category now and then; users miss their email or have a non-string
- * one. Reserved customers (twins, pending-only, after-as_of-only) exist only with {@code users >= 40}.
+ * one. Reserved customers (twins, pending-only, after-as_of-only, newcomers) exist only with
+ * {@code users >= 40}.
  * Lines of one order that repeat a product carry the same sku/name, so that no expected value
  * depends on which of them is "the latest line" (a case the contract leaves open).
  */
