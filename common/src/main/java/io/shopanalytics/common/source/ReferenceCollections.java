@@ -45,7 +45,10 @@ public final class ReferenceCollections {
   }
 
   static Row user(BsonDocument document) {
-    return RowFactory.create(Ids.encode(document.get("_id")), string(document.get("email")));
+    BsonValue email = document.get("email");
+    // an email is shown as stored, empty or not; a non-string is no email
+    return RowFactory.create(Ids.encode(document.get("_id")),
+        email != null && email.isString() ? email.asString().getValue() : null);
   }
 
   private static String string(BsonValue value) {

@@ -20,6 +20,7 @@ class ExactDecimalsTest {
     assertThat(ExactDecimals.shortest(0.1 + 0.2)).isEqualByComparingTo("0.30000000000000004");
     assertThat(ExactDecimals.shortest(2.0E-3)).isEqualByComparingTo("0.002");
     assertThat(ExactDecimals.shortest(1.0E23)).isEqualByComparingTo("1E+23");
+    assertThat(ExactDecimals.shortest(Double.MIN_VALUE)).isEqualByComparingTo("5E-324");
   }
 
   @Test
@@ -32,10 +33,13 @@ class ExactDecimalsTest {
       }
       BigDecimal shortest = ExactDecimals.shortest(value);
       assertThat(shortest.doubleValue()).isEqualTo(value);
+      BigDecimal exact = new BigDecimal(value);
       if (shortest.precision() > 1) {
-        BigDecimal shorter = new BigDecimal(value).round(new java.math.MathContext(shortest.precision() - 1));
+        BigDecimal shorter = exact.round(new java.math.MathContext(shortest.precision() - 1));
         assertThat(shorter.doubleValue()).as("a shorter form of %s", value).isNotEqualTo(value);
       }
+      assertThat(shortest).as("the closest of its length to %s", value)
+          .isEqualByComparingTo(exact.round(new java.math.MathContext(shortest.precision(), java.math.RoundingMode.HALF_EVEN)));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -13,7 +14,7 @@ import org.apache.spark.sql.Column;
 /**
  * A product's {@code sku} and {@code name} in the outputs: the catalogue's current values; for a
  * product no longer in the catalogue, the item of its latest sale line in the scope (latest
- * {@code created_at}, then greatest order id, then last line of that order), so that the choice does
+ * {@code created_at}, then greatest order id, then the order's first line of the product), so that the choice does
  * not depend on the order rows arrive in.
  */
 final class ProductLabels {
@@ -30,7 +31,7 @@ final class ProductLabels {
       first(col(SaleData.PRODUCT_SKU), true).as(SaleData.PRODUCT_SKU),
       first(col(SaleData.PRODUCT_NAME), true).as(SaleData.PRODUCT_NAME),
       max_by(struct(col(SaleData.ITEM_SKU).as(SKU), col(SaleData.ITEM_NAME).as(NAME)),
-          struct(col(OrderSchema.CREATED_AT), col(OrderSchema.ORDER_ID), col(SaleData.LINE_INDEX)))
+          struct(col(OrderSchema.CREATED_AT), col(OrderSchema.ORDER_ID), negate(col(SaleData.LINE_INDEX))))
           .as(LATEST_ITEM)
     };
   }
