@@ -65,10 +65,13 @@ public final class OrderSchema {
       .add(ORDER_QUANTITY, DataTypes.LongType, true)
       .add(REJECT_REASON, DataTypes.StringType, true);
 
-  /** The BSON fields every strategy must fetch (the projection). */
+  /**
+   * The BSON fields every strategy must fetch (the projection). {@code items} is fetched whole: a
+   * projection of sub-paths ({@code items.quantity}) silently drops array elements that are not
+   * documents, and an order with such an item must be rejected, not read as valid.
+   */
   public static final String[] SOURCE_FIELDS = {
-    "_id", "user_id", "created_at", "updated_at", "status", "payment.method", "items.product_id",
-    "items.sku", "items.name", "items.category", "items.quantity", "items.unit_price"
+    "_id", "user_id", "created_at", "updated_at", "status", "payment.method", "items"
   };
 
   private OrderSchema() {}
