@@ -59,6 +59,11 @@ public final class RunSummary {
     }
   }
 
+  /** A copy of the summary's fields (collections and seconds once finished). */
+  public synchronized Map<String, Object> toMap() {
+    return new LinkedHashMap<>(fields);
+  }
+
   public synchronized Object get(String key) {
     return fields.get(key);
   }
