@@ -22,6 +22,7 @@ public final class PlannedOrdersSource implements OrdersSource {
   private final PartitionPlanner planner;
   private final ReadScope scope;
   private final int targetDocuments;
+  private final MetadataWatch watch;
   private ReadPlan plan;
   private ReadMetrics metrics;
 
@@ -34,15 +35,18 @@ public final class PlannedOrdersSource implements OrdersSource {
     this.planner = planner;
     this.scope = scope;
     this.targetDocuments = targetDocuments;
+    this.watch = new MetadataWatch(settings, ORDERS);
   }
 
   @Override
   public ReadPlan plan() {
     if (plan == null) {
+      String version = watch.mark(); // before planning: a change during planning is caught too
       MongoClient client = MongoClientCache.get(settings.readUri());
-      plan = planner.plan(client, settings, ORDERS, scope, targetDocuments);
-      LOG.info("Read plan for orders {}: strategy={}, {} partitions {}; {}", scope, plan.strategy(),
-          plan.partitions().size(), plan.partitionsPerShard(), plan.reason());
+      plan = planner.plan(client, settings, ORDERS, scope, targetDocuments)
+          .asRun(version, settings.describeReadPreference());
+      LOG.info("Read plan for orders {}: strategy={}, {} partitions {}, read preference {}; {}", scope, plan.strategy(),
+          plan.partitions().size(), plan.partitionsPerShard(), plan.readPreference(), plan.reason());
     }
     return plan;
   }
@@ -54,8 +58,14 @@ public final class PlannedOrdersSource implements OrdersSource {
   }
 
   @Override
+  public boolean metadataChangedSincePlan() {
+    return watch.changed();
+  }
+
+  @Override
   public void replan() {
     plan = null;
+    watch.reset();
   }
 
   @Override

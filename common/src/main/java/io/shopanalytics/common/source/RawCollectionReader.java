@@ -68,33 +68,32 @@ public final class RawCollectionReader {
     if (partition.max() != null) {
       find = find.max(partition.max());
     }
+    long started = System.nanoTime(); // before the query: the first batch is part of the read
     MongoCursor<RawBsonDocument> cursor = find.cursor();
-    long started = System.nanoTime();
     TaskContext task = TaskContext.get();
     if (task != null) {
       task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> cursor.close());
     }
-    return new Iterator<>() {
-      private long documents;
-
+    Iterator<Row> rows = new Iterator<>() {
       @Override
       public boolean hasNext() {
-        boolean more = cursor.hasNext();
-        if (!more && metrics != null) {
-          metrics.record(partition.shard(), documents, System.nanoTime() - started);
-        }
-        return more;
+        return cursor.hasNext();
       }
 
       @Override
       public Row next() {
-        ByteBuffer bytes = cursor.next().getByteBuffer().asNIO();
-        byte[] copy = new byte[bytes.remaining()];
-        bytes.get(copy);
-        documents++;
-        return RowFactory.create((Object) copy);
+        return RowFactory.create((Object) bytes(cursor.next()));
       }
     };
+    return new MeteredIterator<>(rows, metrics, partition.index(), partition.shard(), started);
+  }
+
+  /** The document's BSON, copied out of the driver's buffer. */
+  static byte[] bytes(RawBsonDocument document) {
+    ByteBuffer buffer = document.getByteBuffer().asNIO();
+    byte[] copy = new byte[buffer.remaining()];
+    buffer.get(copy);
+    return copy;
   }
 
   /** A single-partition plan over a whole collection (small reference collections). */
