@@ -1,10 +1,10 @@
 package io.shopanalytics.common.source;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.bson.BsonDocument;
 import org.bson.BsonMaxKey;
 import org.bson.BsonMinKey;
@@ -92,7 +92,7 @@ public final class ShardingMetadata {
   }
 
   private static Map<String, List<String>> shardHosts(String namespace, List<BsonDocument> shardDocuments) {
-    Map<String, List<String>> hosts = new HashMap<>();
+    Map<String, List<String>> hosts = new TreeMap<>();
     for (BsonDocument shard : shardDocuments) {
       if (!shard.isString("_id") || !shard.isString("host")) {
         throw malformed(namespace, "config.shards document without string '_id' and 'host': " + shard.toJson());
@@ -234,6 +234,6 @@ public final class ShardingMetadata {
   @Override
   public String toString() {
     return namespace + " " + state + (shardKey == null ? "" : " key=" + shardKey.toJson() + ", " + chunks.size()
-        + " chunks on " + shardHosts.keySet().stream().sorted().toList() + ", " + version);
+        + " chunks on " + shardHosts.keySet() + ", " + version);
   }
 }
