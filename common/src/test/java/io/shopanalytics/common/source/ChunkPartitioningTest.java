@@ -116,8 +116,7 @@ class ChunkPartitioningTest {
             + "{\"category\": {\"$lt\": \"Books\"}}]}",
         "{\"category\": {\"$gte\": \"Books\", \"$lt\": \"Garden\"}}",
         "{\"$or\": [{\"category\": {\"$gte\": \"Garden\"}}, {\"category\": {\"$type\": [\"object\", \"array\", \"binData\", "
-            + "\"objectId\", \"bool\", \"date\", \"timestamp\", \"regex\", \"dbPointer\", \"javascript\", "
-            + "\"javascriptWithScope\", \"maxKey\"]}}]}");
+            + "\"objectId\", \"bool\", \"date\", \"timestamp\", \"regex\", \"maxKey\"]}}]}");
     assertThat(partitions).extracting(p -> json(p.hint())).containsOnly("{\"category\": 1}");
     assertThat(partitions).extracting(ReadPartition::min).containsOnlyNulls();
     assertThat(partitions).extracting(ReadPartition::max).containsOnlyNulls();
