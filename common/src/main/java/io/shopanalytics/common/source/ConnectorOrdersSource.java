@@ -7,7 +7,9 @@ import com.mongodb.spark.sql.connector.read.MongoInputPartition;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.settings.MongoSettings;
+import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,12 @@ import org.bson.RawBsonDocument;
  * a BSON string arrives raw there, so the string {@code "true"} and the boolean {@code true}
  * arrive alike, and null and missing both arrive as null. {@code _id} stays at the top for the
  * partitioners that sort or bucket on it after the pipeline.
+ *
+ * <p>The pipeline projects the top-level fields of {@link OrderSchema#SOURCE_FIELDS} (whole
+ * {@code payment} and {@code items}): the embedded server's aggregation {@code $project} mangles
+ * paths into arrays ({@code items.sku} comes back as {@code items: {sku: [...]}}, a missing
+ * {@code items.name} kills the connection), while the find projection of the other strategies is
+ * right there. Validation ignores the extra subfields.
  *
  * <p>The read preference (with maxStalenessSeconds) goes inside {@code connection.uri}, the one
  * place the connector honours it; the scope is pushed down as the pipeline's leading {@code $match},
@@ -169,13 +177,19 @@ public final class ConnectorOrdersSource implements OrdersSource {
     return options;
   }
 
+  /** The top-level fields of the projection (see the class comment). */
+  static BsonDocument topLevelProjection() {
+    return Projections.include(Arrays.stream(OrderSchema.SOURCE_FIELDS).map(field -> field.split("\\.")[0]).distinct()
+        .toList()).toBsonDocument();
+  }
+
   /** The scope's {@code $match}, the projection, and the wrapping of each order into one field. */
   List<BsonDocument> pipeline() {
     List<BsonDocument> stages = new ArrayList<>();
     if (!scope.filter().isEmpty()) {
       stages.add(new BsonDocument("$match", scope.filter()));
     }
-    stages.add(new BsonDocument("$project", PlannedOrdersSource.projection()));
+    stages.add(new BsonDocument("$project", topLevelProjection()));
     stages.add(BsonDocument.parse("{$replaceRoot: {newRoot: {_id: '$_id', " + WRAPPED_FIELD + ": '$$ROOT'}}}"));
     return stages;
   }
