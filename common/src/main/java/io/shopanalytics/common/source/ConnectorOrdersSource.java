@@ -3,6 +3,7 @@ package io.shopanalytics.common.source;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.spark.sql.connector.config.MongoConfig;
+import com.mongodb.spark.sql.connector.config.ReadConfig;
 import com.mongodb.spark.sql.connector.read.MongoInputPartition;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
@@ -89,7 +90,7 @@ public final class ConnectorOrdersSource implements OrdersSource {
       Map<String, String> connector = options();
       List<BsonDocument> pipeline = pipeline();
       List<MongoInputPartition> generated = ConnectorPartitioners.instantiate(connector.get("partitioner"))
-          .generatePartitions(MongoConfig.readConfig(connector));
+          .generatePartitions(readConfig(connector));
       List<ReadPartition> partitions = new ArrayList<>();
       for (MongoInputPartition input : generated) {
         partitions.add(ReadPartition.builder(partitions.size())
@@ -98,8 +99,8 @@ public final class ConnectorOrdersSource implements OrdersSource {
             .estimatedDocuments(estimate.scopeDocuments() / Math.max(1, generated.size()))
             .build());
       }
-      String reason = String.format("official MongoDB Spark connector with %s: %d partitions; about %d of %d documents "
-          + "in scope %s, pushed down as the pipeline's $match", connector.get("partitioner").replace(
+      String reason = String.format("official MongoDB Spark connector with %s (_id bounds made type-complete): %d partitions; about %d of %d documents "
+          + "in scope %s, pushed down as the pipeline's $match", connector.get(TypeCompletePartitioner.OPTION).replace(
           ConnectorPartitioners.PACKAGE, ""), partitions.size(), estimate.scopeDocuments(),
           estimate.collectionDocuments(), scope);
       plan = new ReadPlan(NAME, reason, partitions, version).asRun(version, settings.describeReadPreference());
@@ -107,6 +108,13 @@ public final class ConnectorOrdersSource implements OrdersSource {
           partitions.size(), plan.readPreference(), reason);
     }
     return plan;
+  }
+
+  /** The connector's own read configuration: outside a DataFrame read its keys carry the read prefix. */
+  private static ReadConfig readConfig(Map<String, String> options) {
+    Map<String, String> prefixed = new LinkedHashMap<>();
+    options.forEach((key, value) -> prefixed.put(MongoConfig.READ_PREFIX + key, value));
+    return MongoConfig.readConfig(prefixed);
   }
 
   @Override

@@ -52,16 +52,21 @@ final class ConnectorPartitioners {
         + "PaginateIntoPartitionsPartitioner, ShardedPartitioner, SinglePartitionPartitioner)");
   }
 
-  /** The connector options that select the partitioner: {@code partitioner} and its {@code partitioner.options.*}. */
+  /**
+   * The connector options that select the partitioner: {@code partitioner} and its
+   * {@code partitioner.options.*}. The chosen partitioner always runs inside
+   * {@link TypeCompletePartitioner}, so that no {@code _id} type falls between its partitions.
+   */
   static Map<String, String> resolve(String option, MongoCollection<BsonDocument> collection, ScopeEstimate estimate,
       int targetDocuments) {
     Map<String, String> options = new LinkedHashMap<>();
+    options.put("partitioner", TypeCompletePartitioner.class.getName());
     if (!option.equals(SourceOptions.AUTO_PARTITIONER)) {
-      options.put("partitioner", className(option));
+      options.put(TypeCompletePartitioner.OPTION, className(option));
     } else if (collStatsWorks(collection)) {
-      options.put("partitioner", AUTO_BUCKET);
+      options.put(TypeCompletePartitioner.OPTION, AUTO_BUCKET);
     } else {
-      options.put("partitioner", PAGINATE_INTO_PARTITIONS);
+      options.put(TypeCompletePartitioner.OPTION, PAGINATE_INTO_PARTITIONS);
       long partitions = Math.max(1, (estimate.scopeDocuments() + targetDocuments - 1) / targetDocuments);
       options.put(MAX_PARTITIONS, Long.toString(Math.min(Integer.MAX_VALUE, partitions)));
     }
