@@ -177,6 +177,23 @@ class ReadStrategiesEmbeddedTest extends SparkTestBase {
     assertThat(odd.containsKey("notes")).isFalse();
   }
 
+  @Test
+  void theConnectorsOwnPaginationLosesOrdersWhoseIdTypeDiffersWhichTheWideningKeeps() {
+    ConnectorOrdersSource source = (ConnectorOrdersSource) ReadStrategies.orders("connector", settings, MARCH_APRIL, 100);
+    Map<String, String> bare = new java.util.LinkedHashMap<>(source.options());
+    bare.put("partitioner", bare.remove(TypeCompletePartitioner.OPTION));
+
+    long bareCount = spark.read().format("mongodb").options(bare).schema(ConnectorOrdersSource.WRAPPED).load().count();
+
+    // int and string _ids sort before the ObjectId boundaries: {_id: {$lt: ObjectId}} never matches them
+    long otherTypes = expectedIds(MARCH_APRIL).stream().filter(id -> !id.isObjectId()).count();
+    assertThat(otherTypes).isEqualTo(10);
+    assertThat(bareCount).isEqualTo(expectedIds(MARCH_APRIL).size() - otherTypes);
+    assertThat(source.plan().partitions()).hasSizeGreaterThan(1);
+    assertThat(source.plan().reason()).startsWith("official MongoDB Spark connector with PaginateIntoPartitionsPartitioner "
+        + "(_id bounds made type-complete)");
+  }
+
   private static List<String> hex(List<RawBsonDocument> documents) {
     List<String> hex = new ArrayList<>();
     for (RawBsonDocument document : documents) {
