@@ -2,13 +2,13 @@ package io.shopanalytics.common.source;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import com.mongodb.spark.sql.connector.config.MongoConfig;
 import com.mongodb.spark.sql.connector.config.ReadConfig;
 import com.mongodb.spark.sql.connector.read.MongoInputPartition;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.settings.MongoSettings;
-import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -77,7 +77,7 @@ public final class ConnectorOrdersSource implements OrdersSource {
     ConnectorPartitioners.validate(partitionerOption);
     this.settings = settings;
     this.scope = scope;
-    this.targetDocuments = targetDocuments;
+    this.targetDocuments = ReadStrategies.requireTarget(targetDocuments);
     this.partitionerOption = partitionerOption;
     this.watch = new MetadataWatch(settings, PlannedOrdersSource.ORDERS);
   }
@@ -132,19 +132,8 @@ public final class ConnectorOrdersSource implements OrdersSource {
   private static FlatMapFunction<Iterator<Row>, Row> toRaw(ReadMetrics metrics) {
     return rows -> {
       long started = System.nanoTime(); // the connector sends the partition's query on the first hasNext
-      Iterator<Row> raw = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          String json = rows.next().getString(0);
-          return RowFactory.create((Object) RawCollectionReader.bytes(RawBsonDocument.parse(json)));
-        }
-      };
-      return new MeteredIterator<>(raw, metrics, TaskContext.getPartitionId(), null, started);
+      return new MeteredIterator<>(rows, row -> RowFactory.create((Object) RawCollectionReader.bytes(
+          RawBsonDocument.parse(row.getString(0)))), metrics, TaskContext.getPartitionId(), null, started);
     };
   }
 

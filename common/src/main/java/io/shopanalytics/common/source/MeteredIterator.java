@@ -1,13 +1,16 @@
 package io.shopanalytics.common.source;
 
 import java.util.Iterator;
+import java.util.function.Function;
 
 /**
- * Counts what a read task hands to Spark and records it in {@link ReadMetrics} once, when the
- * partition is exhausted (Spark may ask {@code hasNext} again after the end).
+ * What a read task hands to Spark: each item of the source turned into a row, counted, and
+ * recorded in {@link ReadMetrics} once, when the partition is exhausted (Spark may ask
+ * {@code hasNext} again after the end).
  */
-final class MeteredIterator<T> implements Iterator<T> {
-  private final Iterator<T> source;
+final class MeteredIterator<S, T> implements Iterator<T> {
+  private final Iterator<S> source;
+  private final Function<S, T> convert;
   private final ReadMetrics metrics;
   private final int partition;
   private final String shard;
@@ -15,9 +18,14 @@ final class MeteredIterator<T> implements Iterator<T> {
   private long documents;
   private boolean recorded;
 
-  /** {@code startedNanos}: when the partition's query was sent, so that the first batch counts. */
-  MeteredIterator(Iterator<T> source, ReadMetrics metrics, int partition, String shard, long startedNanos) {
+  /**
+   * @param metrics where to record, or null
+   * @param startedNanos when the partition's query was sent, so that the first batch counts
+   */
+  MeteredIterator(Iterator<S> source, Function<S, T> convert, ReadMetrics metrics, int partition, String shard,
+      long startedNanos) {
     this.source = source;
+    this.convert = convert;
     this.metrics = metrics;
     this.partition = partition;
     this.shard = shard;
@@ -36,7 +44,7 @@ final class MeteredIterator<T> implements Iterator<T> {
 
   @Override
   public T next() {
-    T value = source.next();
+    T value = convert.apply(source.next());
     documents++;
     return value;
   }

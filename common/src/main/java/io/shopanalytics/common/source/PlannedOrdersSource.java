@@ -5,7 +5,6 @@ import com.mongodb.client.model.Projections;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.settings.MongoSettings;
-import io.shopanalytics.common.settings.SettingKeys;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -27,14 +26,10 @@ public final class PlannedOrdersSource implements OrdersSource {
   private ReadMetrics metrics;
 
   public PlannedOrdersSource(MongoSettings settings, PartitionPlanner planner, ReadScope scope, int targetDocuments) {
-    if (targetDocuments < 1) {
-      throw new IllegalArgumentException("Invalid value for " + SettingKeys.READ_PARTITION_DOCS + ": "
-          + targetDocuments + " (must be >= 1)");
-    }
     this.settings = settings;
     this.planner = planner;
     this.scope = scope;
-    this.targetDocuments = targetDocuments;
+    this.targetDocuments = ReadStrategies.requireTarget(targetDocuments);
     this.watch = new MetadataWatch(settings, ORDERS);
   }
 

@@ -74,18 +74,8 @@ public final class RawCollectionReader {
     if (task != null) {
       task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> cursor.close());
     }
-    Iterator<Row> rows = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return cursor.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        return RowFactory.create((Object) bytes(cursor.next()));
-      }
-    };
-    return new MeteredIterator<>(rows, metrics, partition.index(), partition.shard(), started);
+    return new MeteredIterator<>(cursor, document -> RowFactory.create((Object) bytes(document)), metrics,
+        partition.index(), partition.shard(), started);
   }
 
   /** The document's BSON, copied out of the driver's buffer. */

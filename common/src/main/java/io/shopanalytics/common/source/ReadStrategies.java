@@ -41,12 +41,18 @@ public final class ReadStrategies {
    * {@code _id} ranges. Read it with {@link RawCollectionReader}.
    */
   public static ReadPlan collection(String name, MongoSettings settings, int targetDocuments) {
+    requireTarget(targetDocuments);
+    MongoClient client = MongoClientCache.get(settings.readUri());
+    ReadPlan plan = new ChunksPlanner().plan(client, settings, name, ReadScope.everything(), targetDocuments);
+    return plan.asRun(plan.metadataVersion(), settings.describeReadPreference());
+  }
+
+  /** Fails with the key named unless the target documents per partition is at least 1. */
+  static int requireTarget(int targetDocuments) {
     if (targetDocuments < 1) {
       throw new IllegalArgumentException("Invalid value for " + SettingKeys.READ_PARTITION_DOCS + ": "
           + targetDocuments + " (must be >= 1)");
     }
-    MongoClient client = MongoClientCache.get(settings.readUri());
-    ReadPlan plan = new ChunksPlanner().plan(client, settings, name, ReadScope.everything(), targetDocuments);
-    return plan.asRun(plan.metadataVersion(), settings.describeReadPreference());
+    return targetDocuments;
   }
 }
