@@ -129,6 +129,33 @@ class ReadStrategiesEmbeddedTest extends SparkTestBase {
   }
 
   @Test
+  void dryRunShowsStrategyPartitionsAndEstimatedDocumentsPerShard() {
+    shardOrders();
+
+    String described = ReadStrategies.orders("chunks", settings, ReadScope.everything(), 250).plan().describe();
+
+    // 1021 / 5 = 204.2 documents per chunk, rounded per partition: shard1's adjacent chunks do not fit 250 together
+    assertThat(described).startsWith("strategy: chunks\nreason: shop.orders is sharded on {\"_id\": 1}: 5 chunks on 3 "
+        + "shard(s) merged into 5 partitions");
+    assertThat(described).endsWith("read preference: secondary\npartitions: 5, estimated documents: 1020\n"
+        + "  shard0: 2 partitions, about 408 documents\n  shard1: 2 partitions, about 408 documents\n"
+        + "  shard2: 1 partitions, about 204 documents\n");
+  }
+
+  @Test
+  void aPartitionComputedTwiceIsCountedOnceInTheMetrics() {
+    shardOrders();
+    OrdersSource source = ReadStrategies.orders("chunks", settings, ReadScope.everything(), 100);
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> orders = source.read(spark);
+
+    orders.count();
+    orders.count();
+
+    assertThat(source.metrics().documents()).isEqualTo(TOTAL);
+    assertThat(source.metrics().perShard().values().stream().mapToLong(ReadMetrics.ShardReads::partitions).sum()).isEqualTo(5);
+  }
+
+  @Test
   void aChunkMigrationAfterPlanningIsDetectedAndTheReplanFollowsTheChunk() {
     shardOrders();
     OrdersSource source = ReadStrategies.orders("chunks", settings, ReadScope.everything(), 100);
