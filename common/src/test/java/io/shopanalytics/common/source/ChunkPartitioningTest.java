@@ -15,6 +15,7 @@ import static io.shopanalytics.common.source.RecordedConfig.document;
 import static io.shopanalytics.common.source.RecordedConfig.documents;
 import static io.shopanalytics.common.source.RecordedConfig.ordersChunks;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.shopanalytics.common.time.Period;
 import java.util.List;
@@ -45,8 +46,8 @@ class ChunkPartitioningTest {
 
     double[] estimates = ChunkPartitioning.chunkEstimates(metadata, 1200);
     // [MinKey, -6e18) spans 2^63 - 6e18 of the 2^64 hash values; [-6e18, -3e18) spans 3e18
-    assertThat(estimates[0]).isCloseTo(1200 * 3223372036854775808.0 / 18446744073709551616.0, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(estimates[1]).isCloseTo(1200 * 3e18 / 18446744073709551616.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(estimates[0]).isCloseTo(1200 * 3223372036854775808.0 / 18446744073709551616.0, offset(1e-9));
+    assertThat(estimates[1]).isCloseTo(1200 * 3e18 / 18446744073709551616.0, offset(1e-9));
 
     // pairs of one shard hold 404.8, 390.3 and 404.8 documents: a target of 450 merges each pair
     List<ReadPartition> partitions = ChunkPartitioning.partitions(metadata, SCOPE, ESTIMATE, 450);

@@ -15,11 +15,15 @@ import io.shopanalytics.common.testing.SparkTestBase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonNull;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -146,7 +150,7 @@ class ReadStrategiesEmbeddedTest extends SparkTestBase {
   void aPartitionComputedTwiceIsCountedOnceInTheMetrics() {
     shardOrders();
     OrdersSource source = ReadStrategies.orders("chunks", settings, ReadScope.everything(), 100);
-    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> orders = source.read(spark);
+    Dataset<Row> orders = source.read(spark);
 
     orders.count();
     orders.count();
@@ -207,7 +211,7 @@ class ReadStrategiesEmbeddedTest extends SparkTestBase {
   @Test
   void theConnectorsOwnPaginationLosesOrdersWhoseIdTypeDiffersWhichTheWideningKeeps() {
     ConnectorOrdersSource source = (ConnectorOrdersSource) ReadStrategies.orders("connector", settings, MARCH_APRIL, 100);
-    Map<String, String> bare = new java.util.LinkedHashMap<>(source.options());
+    Map<String, String> bare = new LinkedHashMap<>(source.options());
     bare.put("partitioner", bare.remove(TypeCompletePartitioner.OPTION));
 
     long bareCount = spark.read().format("mongodb").options(bare).schema(ConnectorOrdersSource.WRAPPED).load().count();
@@ -250,7 +254,7 @@ class ReadStrategiesEmbeddedTest extends SparkTestBase {
       products.add(new BsonDocument("_id", new BsonInt32(i + 1)).append("category", new BsonString(categories[i])));
     }
     products.add(new BsonDocument("_id", new BsonInt32(11)));
-    products.add(new BsonDocument("_id", new BsonInt32(12)).append("category", org.bson.BsonNull.VALUE));
+    products.add(new BsonDocument("_id", new BsonInt32(12)).append("category", BsonNull.VALUE));
     products.add(new BsonDocument("_id", new BsonInt32(13)).append("category", new BsonInt32(42)));
     mongo.database().getCollection("products", BsonDocument.class).insertMany(products);
     ShardingStandIn.shard(config(), "shop.products", "category", List.of(new BsonString("C"), new BsonString("H")),

@@ -20,6 +20,7 @@ import org.bson.BsonNull;
 import org.bson.BsonObjectId;
 import org.bson.BsonString;
 import org.bson.BsonValue;
+import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -98,7 +99,7 @@ final class TestOrders {
 
   static void insert(MongoDatabase database) {
     database.getCollection("orders", BsonDocument.class).insertMany(all());
-    database.getCollection("orders").createIndex(new org.bson.Document("created_at", 1));
+    database.getCollection("orders").createIndex(new Document("created_at", 1));
   }
 
   /** The {@code _id}s of the orders a scope must read: dated inside it, or without a valid date. */
