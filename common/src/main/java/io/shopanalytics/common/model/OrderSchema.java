@@ -30,6 +30,10 @@ public final class OrderSchema {
   public static final String PAYMENT_METHOD = "payment_method";
   public static final String ITEMS = "items";
   public static final String REJECT_REASON = "reject_reason";
+  /** Sum of the order's line revenues (merchandise revenue), exact. */
+  public static final String ORDER_REVENUE = "order_revenue";
+  /** Sum of the order's item quantities. */
+  public static final String ORDER_QUANTITY = "order_quantity";
   public static final String UPDATED_AT = "updated_at";
 
   public static final String ITEM_PRODUCT_ID = "product_id";
@@ -57,6 +61,8 @@ public final class OrderSchema {
       .add(STATUS, DataTypes.StringType, true)
       .add(PAYMENT_METHOD, DataTypes.StringType, true)
       .add(ITEMS, DataTypes.createArrayType(ITEM, false), true)
+      .add(ORDER_REVENUE, MONEY, true)
+      .add(ORDER_QUANTITY, DataTypes.LongType, true)
       .add(REJECT_REASON, DataTypes.StringType, true);
 
   /** The BSON fields every strategy must fetch (the projection). */

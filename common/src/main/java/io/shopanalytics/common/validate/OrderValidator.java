@@ -11,7 +11,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -30,6 +30,8 @@ public final class OrderValidator implements Serializable {
   private static final BigDecimal MONEY_LIMIT =
       BigDecimal.TEN.pow(OrderSchema.MONEY.precision() - OrderSchema.MONEY.scale());
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+  private static final int ITEM_QUANTITY_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_QUANTITY);
+  private static final int ITEM_REVENUE_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_REVENUE);
 
   private static final class Rejected extends Exception {
     private static final long serialVersionUID = 1L;
@@ -50,11 +52,27 @@ public final class OrderValidator implements Serializable {
       Timestamp createdAt = createdAt(order);
       String userId = userId(order);
       Object[] items = items(items(order));
+      BigDecimal revenue = BigDecimal.ZERO;
+      long quantity = 0;
+      for (Object item : items) {
+        revenue = revenue.add(((Row) item).getDecimal(ITEM_REVENUE_INDEX));
+        quantity = Math.addExact(quantity, ((Row) item).getLong(ITEM_QUANTITY_INDEX));
+      }
+      if (revenue.compareTo(MONEY_LIMIT) >= 0) {
+        throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
+      }
       String status = status(order);
-      return RowFactory.create(orderId, userId, createdAt, updatedAt, status, paymentMethod(order), items, null);
+      return validated(orderId, userId, createdAt, updatedAt, status, paymentMethod(order), items, revenue, quantity, null);
     } catch (Rejected rejected) {
-      return RowFactory.create(orderId, null, null, updatedAt, null, null, null, rejected.reason.code());
+      return validated(orderId, null, null, updatedAt, null, null, null, null, null, rejected.reason.code());
+    } catch (ArithmeticException quantityOverflow) {
+      return validated(orderId, null, null, updatedAt, null, null, null, null, null,
+          RejectReason.ITEM_QUANTITY_INVALID.code());
     }
+  }
+
+  private static Row validated(Object... values) {
+    return new GenericRowWithSchema(values, OrderSchema.VALIDATED);
   }
 
   private static Timestamp createdAt(BsonDocument order) throws Rejected {
@@ -111,9 +129,9 @@ public final class OrderValidator implements Serializable {
         // a line worth 10^20 or more cannot be summed exactly: treated as a price out of range
         throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
       }
-      rows[i] = RowFactory.create(Ids.encode(item.get("product_id")), optionalString(item.get("sku")),
+      rows[i] = new GenericRowWithSchema(new Object[] {Ids.encode(item.get("product_id")), optionalString(item.get("sku")),
           optionalString(item.get("name")), optionalString(item.get("category")), quantities[i],
-          toMoney(unitPrice), toMoney(revenue));
+          toMoney(unitPrice), toMoney(revenue)}, OrderSchema.ITEM);
     }
     return rows;
   }
