@@ -5,7 +5,6 @@ import com.mongodb.client.model.Projections;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.settings.MongoSettings;
-import io.shopanalytics.common.settings.SettingKeys;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -22,27 +21,27 @@ public final class PlannedOrdersSource implements OrdersSource {
   private final PartitionPlanner planner;
   private final ReadScope scope;
   private final int targetDocuments;
+  private final MetadataWatch watch;
   private ReadPlan plan;
   private ReadMetrics metrics;
 
   public PlannedOrdersSource(MongoSettings settings, PartitionPlanner planner, ReadScope scope, int targetDocuments) {
-    if (targetDocuments < 1) {
-      throw new IllegalArgumentException("Invalid value for " + SettingKeys.READ_PARTITION_DOCS + ": "
-          + targetDocuments + " (must be >= 1)");
-    }
     this.settings = settings;
     this.planner = planner;
     this.scope = scope;
-    this.targetDocuments = targetDocuments;
+    this.targetDocuments = ReadStrategies.requireTarget(targetDocuments);
+    this.watch = new MetadataWatch(settings, ORDERS);
   }
 
   @Override
   public ReadPlan plan() {
     if (plan == null) {
+      String version = watch.mark(); // before planning: a change during planning is caught too
       MongoClient client = MongoClientCache.get(settings.readUri());
-      plan = planner.plan(client, settings, ORDERS, scope, targetDocuments);
-      LOG.info("Read plan for orders {}: strategy={}, {} partitions {}; {}", scope, plan.strategy(),
-          plan.partitions().size(), plan.partitionsPerShard(), plan.reason());
+      plan = planner.plan(client, settings, ORDERS, scope, targetDocuments)
+          .asRun(version, settings.describeReadPreference());
+      LOG.info("Read plan for orders {}: strategy={}, {} partitions {}, read preference {}; {}", scope, plan.strategy(),
+          plan.partitions().size(), plan.partitionsPerShard(), plan.readPreference(), plan.reason());
     }
     return plan;
   }
@@ -54,8 +53,14 @@ public final class PlannedOrdersSource implements OrdersSource {
   }
 
   @Override
+  public boolean metadataChangedSincePlan() {
+    return watch.changed();
+  }
+
+  @Override
   public void replan() {
     plan = null;
+    watch.reset();
   }
 
   @Override

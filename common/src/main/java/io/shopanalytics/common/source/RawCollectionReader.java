@@ -68,36 +68,22 @@ public final class RawCollectionReader {
     if (partition.max() != null) {
       find = find.max(partition.max());
     }
+    long started = System.nanoTime(); // before the query: the first batch is part of the read
     MongoCursor<RawBsonDocument> cursor = find.cursor();
-    long started = System.nanoTime();
     TaskContext task = TaskContext.get();
     if (task != null) {
       task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> cursor.close());
     }
-    return new Iterator<>() {
-      private long documents;
-      private boolean recorded;
+    return new MeteredIterator<>(cursor, document -> RowFactory.create((Object) bytes(document)), metrics,
+        partition.index(), partition.shard(), started);
+  }
 
-      @Override
-      public boolean hasNext() {
-        boolean more = cursor.hasNext();
-        // Spark may ask again after the end: record the partition once
-        if (!more && !recorded && metrics != null) {
-          recorded = true;
-          metrics.record(partition.shard(), documents, System.nanoTime() - started);
-        }
-        return more;
-      }
-
-      @Override
-      public Row next() {
-        ByteBuffer bytes = cursor.next().getByteBuffer().asNIO();
-        byte[] copy = new byte[bytes.remaining()];
-        bytes.get(copy);
-        documents++;
-        return RowFactory.create((Object) copy);
-      }
-    };
+  /** The document's BSON, copied out of the driver's buffer. */
+  static byte[] bytes(RawBsonDocument document) {
+    ByteBuffer buffer = document.getByteBuffer().asNIO();
+    byte[] copy = new byte[buffer.remaining()];
+    buffer.get(copy);
+    return copy;
   }
 
   /** A single-partition plan over a whole collection (small reference collections). */

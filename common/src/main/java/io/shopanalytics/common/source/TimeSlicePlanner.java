@@ -14,12 +14,13 @@ import org.bson.BsonDocument;
 import org.bson.Document;
 
 /**
- * Splits the scope into {@code created_at} ranges of equal width, as many as the scope's document
- * count needs at the target size, plus one partition for orders without a valid {@code created_at}
- * (rejects). Every query it sends, and every partition's read, is backed by the {@code created_at}
- * index, so a one-month run over years of history reads that month only.
+ * Splits the scope into {@code created_at} ranges of about the target size each, sized from counts
+ * of the data itself ({@link TimeSliceSizing}: a month of Black Friday gets more slices than a quiet
+ * one), plus one partition for orders without a valid {@code created_at} (rejects). Every query it
+ * sends, and every partition's read, is backed by the {@code created_at} index, so a one-month run
+ * over years of history reads that month only.
  */
-public final class TimeSlicePlanner implements PartitionPlanner {
+public final class TimeSlicePlanner implements EstimatedPlanner {
   public static final String NAME = "time-slices";
   private static final String FIELD = "created_at";
 
@@ -29,7 +30,8 @@ public final class TimeSlicePlanner implements PartitionPlanner {
   }
 
   @Override
-  public ReadPlan plan(MongoClient client, MongoSettings settings, String collection, ReadScope scope, int targetDocuments) {
+  public ReadPlan plan(MongoClient client, MongoSettings settings, String collection, ReadScope scope,
+      int targetDocuments, ScopeEstimate estimate) {
     MongoCollection<Document> orders = client.getDatabase(settings.database()).getCollection(collection)
         .withReadPreference(settings.readPreferenceObject());
     List<ReadPartition> partitions = new ArrayList<>();
@@ -37,27 +39,23 @@ public final class TimeSlicePlanner implements PartitionPlanner {
     Instant high = scope.until() != null ? scope.until() : plusOneMilli(boundary(orders, -1));
     long inScope = 0;
     if (low != null && high != null && low.isBefore(high)) {
-      inScope = orders.countDocuments(range(low, high));
-      int slices = (int) Math.max(1, Math.min(10_000, (inScope + targetDocuments - 1) / targetDocuments));
-      long width = Math.max(1, (high.toEpochMilli() - low.toEpochMilli() + slices - 1) / slices);
-      for (int i = 0; i < slices; i++) {
-        Instant sliceLow = low.plusMillis(i * width);
-        Instant sliceHigh = i == slices - 1 ? high : min(high, low.plusMillis((i + 1) * width));
-        if (sliceLow.isBefore(sliceHigh)) {
-          partitions.add(ReadPartition.builder(partitions.size())
-              .filter(range(sliceLow, sliceHigh))
-              .estimatedDocuments(inScope / slices)
-              .build());
-        }
+      inScope = estimate.scopeDocuments();
+      List<TimeSliceSizing.Slice> slices = TimeSliceSizing.slices(low.toEpochMilli(), high.toEpochMilli(), inScope,
+          targetDocuments, (from, until) -> orders.countDocuments(range(Instant.ofEpochMilli(from), Instant.ofEpochMilli(until))));
+      for (TimeSliceSizing.Slice slice : slices) {
+        partitions.add(ReadPartition.builder(partitions.size())
+            .filter(range(Instant.ofEpochMilli(slice.low()), Instant.ofEpochMilli(slice.high())))
+            .estimatedDocuments(slice.documents())
+            .build());
       }
     }
     partitions.add(ReadPartition.builder(partitions.size())
         .filter(Filters.not(Filters.type(FIELD, "date")).toBsonDocument())
         .estimatedDocuments(0)
         .build());
-    String reason = String.format("%d orders in %s split into %d created_at slices of about %d (target %d), "
-        + "plus one partition for orders without a valid created_at", inScope, scope, partitions.size() - 1,
-        partitions.size() > 1 ? inScope / (partitions.size() - 1) : 0, targetDocuments);
+    String reason = String.format("about %d of %d orders in %s, split into %d created_at slices sized from counts "
+        + "(target %d), plus one partition for orders without a valid created_at", inScope,
+        estimate.collectionDocuments(), scope, partitions.size() - 1, targetDocuments);
     return new ReadPlan(NAME, reason, partitions, null);
   }
 
@@ -78,9 +76,5 @@ public final class TimeSlicePlanner implements PartitionPlanner {
 
   private static Instant plusOneMilli(Instant instant) {
     return instant == null ? null : instant.plusMillis(1);
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
   }
 }
