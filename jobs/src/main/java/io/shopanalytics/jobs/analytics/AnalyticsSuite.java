@@ -15,12 +15,12 @@ import io.shopanalytics.common.sink.AnalyticsIndexes;
 import io.shopanalytics.common.sink.UpsertWriter;
 import io.shopanalytics.common.sink.WriteOutcome;
 import io.shopanalytics.common.source.OrdersSource;
-import io.shopanalytics.common.source.RawCollectionReader;
 import io.shopanalytics.common.source.ReadMetrics;
 import io.shopanalytics.common.source.ReadPlan;
 import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.ReadStrategies;
 import io.shopanalytics.common.source.ReferenceCollections;
+import io.shopanalytics.common.source.SourceOptions;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
 import io.shopanalytics.common.validate.OrderValidation;
@@ -67,6 +67,7 @@ public final class AnalyticsSuite {
   private OrdersSource source;
   private String readStrategy = SettingKeys.DEFAULT_READ_STRATEGY;
   private int partitionDocuments = SettingKeys.DEFAULT_PARTITION_DOCS;
+  private SourceOptions sourceOptions = SourceOptions.defaults();
   private List<Period> periods = List.of();
   private AsOf asOf;
   private Set<AnalyticsOutput> outputs = EnumSet.allOf(AnalyticsOutput.class);
@@ -101,6 +102,11 @@ public final class AnalyticsSuite {
 
   public AnalyticsSuite partitionDocuments(int value) {
     this.partitionDocuments = value;
+    return this;
+  }
+
+  public AnalyticsSuite sourceOptions(SourceOptions value) {
+    this.sourceOptions = value;
     return this;
   }
 
@@ -151,7 +157,7 @@ public final class AnalyticsSuite {
     try {
       ReadScope scope = scope();
       OrdersSource orders = source != null ? source
-          : ReadStrategies.orders(readStrategy, settings, scope, partitionDocuments);
+          : ReadStrategies.orders(readStrategy, settings, scope, partitionDocuments, sourceOptions);
       ReadPlan plan = timer.time("plan", orders::plan);
       reportPlan(report, plan, scope);
       if (dryRun) {
@@ -164,12 +170,13 @@ public final class AnalyticsSuite {
       timer.time("rejects", () -> writeRejects(validatedOrders, run, report));
 
       Dataset<Row> products = ReferenceCollections.products(spark, settings,
-          RawCollectionReader.wholeCollection("products: one partition"));
+          ReadStrategies.collection(ReferenceCollections.PRODUCTS, settings, partitionDocuments));
       Dataset<Row> saleOrders = SaleData.saleOrders(validated);
       saleLines = SaleData.saleLines(saleOrders, products).persist(StorageLevel.MEMORY_AND_DISK());
       report.put("sales_counted", saleOrders.count());
       if (outputs.contains(AnalyticsOutput.CUSTOMER)) {
-        users = ReferenceCollections.users(spark, settings, RawCollectionReader.wholeCollection("users: one partition"))
+        users = ReferenceCollections.users(spark, settings,
+                ReadStrategies.collection(ReferenceCollections.USERS, settings, partitionDocuments))
             .persist(StorageLevel.MEMORY_AND_DISK());
       }
 
@@ -236,7 +243,12 @@ public final class AnalyticsSuite {
         .put("read_plan", plan.reason())
         .put("read_partitions", plan.partitions().size())
         .put("partitions_per_shard", plan.partitionsPerShard())
-        .put("estimated_orders", plan.estimatedDocuments());
+        .put("estimated_orders", plan.estimatedDocuments())
+        .put("estimated_orders_per_shard", plan.estimatedDocumentsPerShard());
+    if (plan.readPreference() != null) {
+      report.put("read_preference", plan.readPreference());
+    }
+    LOG.info("Plan: {}", plan.describe());
   }
 
   private Dataset<Row> readAndValidate(OrdersSource orders, RunSummary report) {
@@ -255,7 +267,7 @@ public final class AnalyticsSuite {
         report.put("orders_read", read)
             .put("rejects", rejects)
             .put("rejects_total", rejects.values().stream().mapToLong(Long::longValue).sum());
-        reportShards(orders.metrics(), report);
+        reportShards(orders.metrics(), report, sourceOptions.shardImbalanceAlert());
         return validated;
       }
       validated.unpersist();
@@ -268,10 +280,12 @@ public final class AnalyticsSuite {
     }
   }
 
-  private static void reportShards(ReadMetrics metrics, RunSummary report) {
+  private static void reportShards(ReadMetrics metrics, RunSummary report, double imbalanceAlert) {
     if (metrics == null) {
       return;
     }
+    metrics.warnIfImbalanced(imbalanceAlert);
+    metrics.imbalance().ifPresent(value -> report.put("shard_imbalance", Math.round(value * 1000) / 1000.0));
     Map<String, Object> shards = new LinkedHashMap<>();
     metrics.perShard().forEach((shard, reads) -> shards.put(shard,
         Map.of("partitions", reads.partitions(), "documents", reads.documents(),

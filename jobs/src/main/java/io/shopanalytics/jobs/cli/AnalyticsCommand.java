@@ -4,6 +4,7 @@ import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.run.SparkSessions;
 import io.shopanalytics.common.settings.MongoSettings;
 import io.shopanalytics.common.settings.SettingKeys;
+import io.shopanalytics.common.source.SourceOptions;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
@@ -78,6 +79,7 @@ public class AnalyticsCommand implements Callable<Integer> {
         .readStrategy(conf.getOrDefault(SettingKeys.READ_STRATEGY, SettingKeys.DEFAULT_READ_STRATEGY))
         .partitionDocuments(MongoSettings.intSetting(conf, SettingKeys.READ_PARTITION_DOCS,
             SettingKeys.DEFAULT_PARTITION_DOCS))
+        .sourceOptions(SourceOptions.fromConf(conf))
         .periods(periods)
         .asOf(asOf)
         .outputs(outputs)
