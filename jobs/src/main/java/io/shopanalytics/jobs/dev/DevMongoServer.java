@@ -43,7 +43,7 @@ public final class DevMongoServer implements AutoCloseable {
     MongoServer server = new MongoServer(store);
     try {
       server.bind(HOST, port);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // netty throws a BindException without declaring it
       server.shutdownNow(); // closes the store too, releasing the file lock
       throw new IllegalStateException("cannot listen on " + HOST + ":" + port + ": " + e.getMessage(), e);
     }

@@ -116,7 +116,7 @@ public final class LoadCommand implements Runnable {
     insert(inserter, database, SourceIndexes.ORDERS, spec.orders(), data::order);
     double seconds = progress.elapsedSeconds();
     String sharding = plan.skipped() ? "skipped: " + plan.skipReason() : "applied (" + plan.commands().size() + " commands)";
-    return new LoadSummary(databaseName, spec, sharding, seconds, seconds - ordersStarted);
+    return new LoadSummary(databaseName, spec, !plan.skipped(), sharding, seconds, seconds - ordersStarted);
   }
 
   private static void insert(ParallelInserter inserter, MongoDatabase database, String name, int count,
