@@ -153,7 +153,7 @@ public final class AnalyticsSuite {
         .put("read_preference", settings.describeReadPreference())
         .put("write_concern", settings.describeWriteConcern());
     Dataset<Row> validated = null;
-    Dataset<Row> saleLines = null;
+    AnalyticsComputation computation = null;
     try {
       ReadScope scope = scope();
       OrdersSource orders = source != null ? source
@@ -171,16 +171,15 @@ public final class AnalyticsSuite {
 
       Dataset<Row> products = ReferenceCollections.products(spark, settings,
           ReadStrategies.collection(ReferenceCollections.PRODUCTS, settings, partitionDocuments));
-      Dataset<Row> saleOrders = SaleData.saleOrders(validated);
-      saleLines = SaleData.saleLines(saleOrders, products).persist(StorageLevel.MEMORY_AND_DISK());
-      report.put("sales_counted", saleOrders.count());
       if (outputs.contains(AnalyticsOutput.CUSTOMER)) {
         users = ReferenceCollections.users(spark, settings,
                 ReadStrategies.collection(ReferenceCollections.USERS, settings, partitionDocuments))
             .persist(StorageLevel.MEMORY_AND_DISK());
       }
+      computation = AnalyticsComputation.of(validated, products, users, periods, asOf);
+      report.put("sales_counted", computation.saleOrders().count());
 
-      runOutputs(saleOrders, saleLines, run, report, timer);
+      runOutputs(computation, run, report, timer);
       report.succeeded(timer);
       return report;
     } catch (Exception | Error e) {
@@ -190,8 +189,8 @@ public final class AnalyticsSuite {
       if (spark != null) {
         JobLabels.clear(spark.sparkContext());
       }
-      if (saleLines != null) {
-        saleLines.unpersist();
+      if (computation != null) {
+        computation.close();
       }
       if (users != null) {
         users.unpersist();
@@ -309,8 +308,8 @@ public final class AnalyticsSuite {
     return null;
   }
 
-  private void runOutputs(Dataset<Row> saleOrders, Dataset<Row> saleLines, RunContext run, RunSummary report,
-      StageTimer timer) throws Exception {
+  private void runOutputs(AnalyticsComputation computation, RunContext run, RunSummary report, StageTimer timer)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(outputs.size(), r -> {
       Thread thread = new Thread(r, "analytics-output");
       thread.setDaemon(true);
@@ -321,7 +320,7 @@ public final class AnalyticsSuite {
       for (AnalyticsOutput output : outputs) {
         running.add(pool.submit(() -> timer.time(output.jobName(), () -> {
           JobLabels.label(spark.sparkContext(), output.label(), output.label() + " " + scopeLabel(output), output.pool());
-          WriteOutcome outcome = new UpsertWriter(settings).upsert(transform(output, saleOrders, saleLines),
+          WriteOutcome outcome = new UpsertWriter(settings).upsert(computation.output(output),
               output.collection(), output.key(), AnalyticsOutput.ID_FIELDS, run.runTime(), sweepScope(output));
           report.recordWrite(outcome);
           return outcome;
@@ -345,19 +344,6 @@ public final class AnalyticsSuite {
       }
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private Dataset<Row> transform(AnalyticsOutput output, Dataset<Row> saleOrders, Dataset<Row> saleLines) {
-    switch (output) {
-      case PRODUCT:
-        return ProductAnalyticsTransform.transform(saleLines, periods);
-      case SALES:
-        return SalesAnalyticsTransform.transform(saleOrders, saleLines, periods);
-      case CUSTOMER:
-        return CustomerAnalyticsTransform.transform(saleOrders, saleLines, users, asOf);
-      default:
-        throw new IllegalArgumentException("Unknown output " + output);
     }
   }
 
