@@ -20,6 +20,6 @@ cd "$ROOT"
 unset SPARK_HOME
 export SPARK_MASTER="${BENCH_MASTER:-local[2]}"
 export DRIVER_MEMORY="${BENCH_DRIVER_MEMORY:-2g}"
-mkdir -p "$ROOT/bench/results"
-exec "$ROOT/submit/spark-submit.sh" bench --results-dir "$ROOT/bench/results" \
+
+exec "$ROOT/submit/spark-submit.sh" bench \
   --command-line "submit/bench.sh $* (master $SPARK_MASTER, driver -Xmx$DRIVER_MEMORY)" "$@"

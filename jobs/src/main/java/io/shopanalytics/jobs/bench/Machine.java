@@ -34,8 +34,8 @@ final class Machine {
     versions.put("spark", spark.version());
     versions.put("scala", scala.util.Properties.versionNumberString());
     versions.put("mongodb_driver", com.mongodb.internal.build.MongoDriverVersion.VERSION);
-    versions.put("mongo_spark_connector", implementationVersion(com.mongodb.spark.sql.connector.MongoTableProvider.class));
-    versions.put("mongo_java_server", implementationVersion(de.bwaldvogel.mongo.MongoServer.class));
+    versions.put("mongo_spark_connector", com.mongodb.spark.connector.Versions.VERSION);
+    versions.put("mongo_java_server", jarName(de.bwaldvogel.mongo.MongoServer.class));
     versions.put("duckdb", duckdbVersion());
     return versions;
   }
@@ -56,12 +56,8 @@ final class Machine {
     return local.matches() ? Integer.parseInt(local.group(1)) : Runtime.getRuntime().availableProcessors();
   }
 
-  private static String implementationVersion(Class<?> type) {
-    String version = type.getPackage().getImplementationVersion();
-    if (version != null) {
-      return version;
-    }
-    // fall back to the jar's name, which carries the version in a Maven layout
+  /** The jar a class came from: in a Maven layout its name carries the version (that jar has no version metadata). */
+  private static String jarName(Class<?> type) {
     String location = String.valueOf(type.getProtectionDomain().getCodeSource().getLocation());
     return location.substring(location.lastIndexOf('/') + 1);
   }

@@ -12,14 +12,22 @@ final class Runs {
     void run() throws Exception;
   }
 
-  /** The seconds of the measured runs and their median. */
-  record Figure(double median, List<Double> seconds, int warmups) {
+  /** The seconds of the measured runs and their median; Spark task CPU seconds per run when metered. */
+  record Figure(double median, List<Double> seconds, int warmups, List<Double> cpuSeconds) {
+    Figure(double median, List<Double> seconds, int warmups) {
+      this(median, seconds, warmups, List.of());
+    }
+
     Map<String, Object> toMap() {
       Map<String, Object> map = new LinkedHashMap<>();
       map.put("median_s", round(median));
       map.put("runs", seconds.size());
       map.put("warmups", warmups);
       map.put("seconds", seconds.stream().map(Runs::round).toList());
+      if (!cpuSeconds.isEmpty()) {
+        map.put("task_cpu_median_s", round(Runs.median(cpuSeconds)));
+        map.put("task_cpu_s", cpuSeconds.stream().map(Runs::round).toList());
+      }
       return map;
     }
   }
@@ -27,16 +35,26 @@ final class Runs {
   private Runs() {}
 
   static Figure measure(int warmups, int runs, Work work) throws Exception {
+    return measure(warmups, runs, work, null);
+  }
+
+  /** @param cpu Spark's task CPU meter, or null where the work runs outside Spark */
+  static Figure measure(int warmups, int runs, Work work, TaskCpu cpu) throws Exception {
     for (int i = 0; i < warmups; i++) {
       work.run();
     }
     List<Double> seconds = new ArrayList<>();
+    List<Double> cpuSeconds = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
+      double cpuBefore = cpu == null ? 0 : cpu.seconds();
       long started = System.nanoTime();
       work.run();
       seconds.add((System.nanoTime() - started) / 1e9);
+      if (cpu != null) {
+        cpuSeconds.add(cpu.seconds() - cpuBefore);
+      }
     }
-    return new Figure(median(seconds), List.copyOf(seconds), warmups);
+    return new Figure(median(seconds), List.copyOf(seconds), warmups, List.copyOf(cpuSeconds));
   }
 
   /** The middle value; the mean of the two middle values for an even count. */

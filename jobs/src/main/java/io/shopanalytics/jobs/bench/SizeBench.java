@@ -30,6 +30,7 @@ final class SizeBench {
   private final AnalyticsBench analytics;
   private final String strategy;
   private final int threads;
+  private final TaskCpu cpu;
   private boolean loadWarmedUp;
 
   SizeBench(SparkSession spark, MongoSettings settings, Map<String, String> conf, BenchServer server,
@@ -46,6 +47,7 @@ final class SizeBench {
         MongoSettings.intSetting(conf, SettingKeys.READ_PARTITION_DOCS, SettingKeys.DEFAULT_PARTITION_DOCS),
         SourceOptions.fromConf(conf));
     this.threads = Machine.sparkCores(spark);
+    this.cpu = TaskCpu.attach(spark.sparkContext());
   }
 
   SizeResult run(int orders, Set<String> figures, int warmups, int runs, int loadRuns) throws Exception {
@@ -123,7 +125,7 @@ final class SizeBench {
       throws Exception {
     try (DuckDbAnalytics duckdb = DuckDbAnalytics.open(work.resolve("export-" + result.orders), threads,
         AnalyticsBench.PERIODS, AnalyticsBench.AS_OF)) {
-      result.duckdb = timed("duckdb", warmups, runs, duckdb::run);
+      result.duckdb = timed("duckdb", warmups, runs, duckdb::run, null);
       Map<String, Object> rows = new LinkedHashMap<>();
       for (String collection : DuckDbAnalytics.RESULT_TABLES.keySet()) {
         rows.put(collection, duckdb.count(collection));
@@ -143,7 +145,11 @@ final class SizeBench {
   }
 
   private Runs.Figure timed(String name, int warmups, int runs, Runs.Work work) throws Exception {
-    Runs.Figure figure = Runs.measure(warmups, runs, work);
+    return timed(name, warmups, runs, work, cpu);
+  }
+
+  private Runs.Figure timed(String name, int warmups, int runs, Runs.Work work, TaskCpu meter) throws Exception {
+    Runs.Figure figure = Runs.measure(warmups, runs, work, meter);
     log.printf("bench: %s: median %.2f s of %s%n", name, figure.median(), figure.seconds().stream()
         .map(s -> String.format("%.2f", s)).toList());
     return figure;
