@@ -1,33 +1,46 @@
 package io.shopanalytics.jobs.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 
 /**
- * Peak heap use of this JVM (the driver; with a local master the executors run inside it too): the
- * sum of the heap pools' peaks since the last reset. Each pool peaks at its own moment, so the sum
- * is an upper bound of the true peak, never an underestimate.
+ * Peak heap use of this JVM (the driver; with a local master the executors run inside it too),
+ * sampled every 100 ms by a daemon thread: the most heap in use at once, garbage not yet collected
+ * included, so it approaches -Xmx on any long run and says that the run fitted, not how tightly.
  */
 final class HeapPeak {
+  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+  private static volatile long peak;
+  private static Thread sampler;
+
   private HeapPeak() {}
 
-  static void reset() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
+  /** Starts sampling (once) and forgets the peak so far. */
+  static synchronized void reset() {
+    peak = 0;
+    if (sampler == null) {
+      sampler = new Thread(HeapPeak::sample, "bench-heap-peak");
+      sampler.setDaemon(true);
+      sampler.start();
+    }
+  }
+
+  private static void sample() {
+    try {
+      while (true) {
+        long used = MEMORY.getHeapMemoryUsage().getUsed();
+        if (used > peak) {
+          peak = used;
+        }
+        Thread.sleep(100);
       }
+    } catch (InterruptedException stopped) {
+      // daemon: ends with the JVM
     }
   }
 
   static long peakBytes() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
+    return Math.max(peak, MEMORY.getHeapMemoryUsage().getUsed());
   }
 
   static long maxBytes() {
