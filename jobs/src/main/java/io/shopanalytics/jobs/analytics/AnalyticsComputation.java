@@ -5,7 +5,6 @@ import io.shopanalytics.common.time.Period;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The three aggregates of validated orders, without MongoDB: sale orders and sale lines are
@@ -13,14 +12,16 @@ import org.apache.spark.storage.StorageLevel;
  * rows. The suite writes them; the benchmark's compute-only figure consumes them without writing.
  */
 public final class AnalyticsComputation implements AutoCloseable {
+  private final RunCache cache;
   private final Dataset<Row> saleOrders;
   private final Dataset<Row> saleLines;
   private final Dataset<Row> users;
   private final List<Period> periods;
   private final AsOf asOf;
 
-  private AnalyticsComputation(Dataset<Row> saleOrders, Dataset<Row> saleLines, Dataset<Row> users,
+  private AnalyticsComputation(RunCache cache, Dataset<Row> saleOrders, Dataset<Row> saleLines, Dataset<Row> users,
       List<Period> periods, AsOf asOf) {
+    this.cache = cache;
     this.saleOrders = saleOrders;
     this.saleLines = saleLines;
     this.users = users;
@@ -34,9 +35,10 @@ public final class AnalyticsComputation implements AutoCloseable {
    */
   public static AnalyticsComputation of(Dataset<Row> validated, Dataset<Row> products, Dataset<Row> users,
       List<Period> periods, AsOf asOf) {
+    RunCache cache = new RunCache();
     Dataset<Row> saleOrders = SaleData.saleOrders(validated);
-    Dataset<Row> saleLines = SaleData.saleLines(saleOrders, products).persist(StorageLevel.MEMORY_AND_DISK());
-    return new AnalyticsComputation(saleOrders, saleLines, users, periods, asOf);
+    Dataset<Row> saleLines = cache.keep(SaleData.saleLines(saleOrders, products));
+    return new AnalyticsComputation(cache, saleOrders, saleLines, users, periods, asOf);
   }
 
   public Dataset<Row> saleOrders() {
@@ -54,15 +56,15 @@ public final class AnalyticsComputation implements AutoCloseable {
         if (users == null) {
           throw new IllegalStateException("Customer analytics need the users");
         }
-        return CustomerAnalyticsTransform.transform(saleOrders, saleLines, users, asOf);
+        return CustomerAnalyticsTransform.transform(saleOrders, saleLines, users, asOf, cache);
       default:
         throw new IllegalArgumentException("Unknown output " + output);
     }
   }
 
-  /** Releases the cached sale lines. */
+  /** Releases the sale lines and whatever else the outputs cached. */
   @Override
   public void close() {
-    saleLines.unpersist();
+    cache.close();
   }
 }
