@@ -45,6 +45,15 @@ public final class AnalyticsComputation implements AutoCloseable {
     return saleOrders;
   }
 
+  /**
+   * Fills the sale lines' cache and returns the number of sale orders. Run before the outputs: they
+   * start concurrently, and each would otherwise explode the items itself or wait for another to.
+   */
+  public long materialize() {
+    saleLines.count();
+    return saleOrders.count();
+  }
+
   /** The stored rows of one output collection. */
   public Dataset<Row> output(AnalyticsOutput output) {
     switch (output) {

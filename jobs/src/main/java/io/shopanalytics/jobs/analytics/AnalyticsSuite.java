@@ -177,7 +177,7 @@ public final class AnalyticsSuite {
             .persist(StorageLevel.MEMORY_AND_DISK());
       }
       computation = AnalyticsComputation.of(validated, products, users, periods, asOf);
-      report.put("sales_counted", computation.saleOrders().count());
+      report.put("sales_counted", computation.materialize());
 
       runOutputs(computation, run, report, timer);
       report.succeeded(timer);

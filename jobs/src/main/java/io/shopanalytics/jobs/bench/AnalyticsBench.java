@@ -103,7 +103,7 @@ final class AnalyticsBench {
     Map<String, Long> rows = new LinkedHashMap<>();
     try (AnalyticsComputation computation = AnalyticsComputation.of(inputs.validated(), inputs.products(),
         inputs.users(), PERIODS, AS_OF)) {
-      computation.saleOrders().count(); // the suite counts sales before its outputs, too
+      computation.materialize(); // as the suite does before its outputs
       ExecutorService pool = Executors.newFixedThreadPool(AnalyticsOutput.values().length);
       try {
         List<Future<Long>> running = new ArrayList<>();
