@@ -71,6 +71,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmups", defaultValue = "1", description = "Discarded runs before each figure's runs. Default: ${DEFAULT-VALUE}.")
   int warmups;
 
+  @Option(names = "--warmups-large", defaultValue = "0",
+      description = "Discarded runs at sizes >= --large-from, where the smaller sizes measured before have warmed "
+          + "the JVM already. Default: ${DEFAULT-VALUE}.")
+  int warmupsLarge;
+
   @Option(names = "--figures", split = ",", defaultValue = "load,scan,connector,suite,compute,duckdb",
       description = "Figures to measure (a subset is for investigating). Default: ${DEFAULT-VALUE}.")
   Set<String> figures;
@@ -126,11 +131,25 @@ public final class BenchCommand implements Callable<Integer> {
       report.put("spark", Machine.spark(spark));
       MongoSettings settings = MongoSettings.fromConf(conf).uri(server.uri()).database(database).build();
       SizeBench sizeBench = new SizeBench(spark, settings, conf, server, database, seed, work, err);
+      Path partial = resultsDirectory.resolve("partial-" + stamp() + ".jsonl");
       for (int size : new TreeSet<>(sizes)) {
         boolean large = size >= largeFrom;
-        results.add(sizeBench.run(size, figures, warmups, large ? runsLarge : runs, large ? loadRunsLarge : loadRuns));
+        SizeResult result;
+        try {
+          result = sizeBench.run(size, figures, large ? warmupsLarge : warmups, large ? runsLarge : runs,
+              large ? loadRunsLarge : loadRuns);
+        } catch (Exception | OutOfMemoryError e) {
+          // a size that fails is reported as failed, with what it measured before failing; the others stand
+          err.println("bench: " + size + " orders failed: " + Secrets.mask(String.valueOf(e)));
+          result = sizeBench.failed(size, e);
+        }
+        results.add(result);
         err.println(BenchReport.table(results));
+        // each finished size is kept at once: a 1,000,000-order run takes long enough to be interrupted
+        Files.writeString(partial, Secrets.mask(new ObjectMapper().writeValueAsString(result.toMap())) + System.lineSeparator(),
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       }
+      Files.deleteIfExists(partial);
     } finally {
       MongoClientCache.closeAll();
       if (workDirectory == null) {
@@ -143,18 +162,21 @@ public final class BenchCommand implements Callable<Integer> {
     err.println(BenchReport.table(results));
     err.println(BenchReport.targets(report));
     command.commandLine().getOut().println(json);
-    Path file = resultsDirectory.resolve("bench-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-        .withZone(ZoneOffset.UTC).format(Instant.now()) + ".jsonl");
+    Path file = resultsDirectory.resolve("bench-" + stamp() + ".jsonl");
     Files.writeString(file, json + System.lineSeparator());
     err.println("bench: JSON line written to " + file);
     return 0;
+  }
+
+  private static String stamp() {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
   }
 
   private void validate() {
     if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
       throw new IllegalArgumentException("--orders needs sizes of at least 1 order");
     }
-    if (runs < 1 || runsLarge < 1 || warmups < 0 || loadRuns < 1 || loadRunsLarge < 1) {
+    if (runs < 1 || runsLarge < 1 || warmups < 0 || warmupsLarge < 0 || loadRuns < 1 || loadRunsLarge < 1) {
       throw new IllegalArgumentException("--runs, --runs-large, --load-runs and --load-runs-large must be >= 1, --warmups >= 0");
     }
     for (String figure : figures) {

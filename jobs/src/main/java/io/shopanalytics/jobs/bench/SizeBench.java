@@ -50,8 +50,12 @@ final class SizeBench {
     this.cpu = TaskCpu.attach(spark.sparkContext());
   }
 
+  /** The figures measured so far at the size that was running, for {@link #failed}. */
+  private SizeResult current;
+
   SizeResult run(int orders, Set<String> figures, int warmups, int runs, int loadRuns) throws Exception {
     SizeResult result = new SizeResult(orders);
+    current = result;
     LoadSpec spec = LoadBench.spec(orders, seed);
     result.fields.put("users", spec.users());
     result.fields.put("products", spec.products());
@@ -99,6 +103,16 @@ final class SizeBench {
       result.fields.put("load_average", loadAverage.summary());
     }
     result.peakHeapBytes = HeapPeak.peakBytes();
+    return result;
+  }
+
+  /** The size that failed, with what it had measured and the (masked) error. */
+  SizeResult failed(int orders, Throwable error) {
+    SizeResult result = current != null && current.orders == orders ? current : new SizeResult(orders);
+    result.fields.put("status", "failed");
+    result.fields.put("error", io.shopanalytics.common.settings.Secrets.mask(String.valueOf(error)));
+    result.peakHeapBytes = HeapPeak.peakBytes();
+    spark.sqlContext().clearCache(); // what the failed size cached must not weigh on the next one
     return result;
   }
 
