@@ -57,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Measured runs per figure at sizes >= --large-from. Default: ${DEFAULT-VALUE}.")
   int runsLarge;
 
-  @Option(names = "--load-runs", defaultValue = "3",
+  @Option(names = "--load-runs", defaultValue = "2",
       description = "Loader runs and floor runs per size. Default: ${DEFAULT-VALUE}.")
   int loadRuns;
 
