@@ -58,7 +58,9 @@ final class BenchReport {
     heap.put("target", "1,000,000 orders complete with the driver at -Xmx2g");
     SizeResult million = largest != null && largest.orders >= SCALING_LARGE ? largest : null;
     heap.put("driver_max_heap_mb", HeapPeak.maxBytes() / (1024 * 1024));
-    heap.put("met", million == null ? null : HeapPeak.maxBytes() <= 2048L * 1024 * 1024);
+    // met only when the million-order size ran every figure it was asked for without failing
+    heap.put("met", million == null ? null
+        : !"failed".equals(million.fields.get("status")) && HeapPeak.maxBytes() <= 2048L * 1024 * 1024);
     targets.put("driver_heap_2g_at_1m", heap);
     Map<String, Object> equal = new LinkedHashMap<>();
     equal.put("target", "true");
