@@ -88,7 +88,8 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Without --uri: child (embedded server in its own JVM) or in_process. Default: ${DEFAULT-VALUE}.")
   BenchServer.Mode serverMode;
 
-  @Option(names = "--server-heap", defaultValue = "10g", description = "Heap of the child server. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--server-heap", defaultValue = "14g",
+      description = "Heap of the child server (1,000,000 orders need about 10 GB in its memory backend). Default: ${DEFAULT-VALUE}.")
   String serverHeap;
 
   @Option(names = "--database", defaultValue = "bench", description = "Database to fill and analyse. Default: ${DEFAULT-VALUE}.")
