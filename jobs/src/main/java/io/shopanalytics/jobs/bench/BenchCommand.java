@@ -5,7 +5,7 @@ import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.run.SparkSessions;
 import io.shopanalytics.common.settings.MongoSettings;
 import io.shopanalytics.common.settings.Secrets;
-import io.shopanalytics.common.settings.SettingKeys;
+import io.shopanalytics.jobs.cli.AnalyticsCommand;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +21,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import scala.Tuple2;
 
 /**
  * The benchmark (not a test): per size, the loader against a raw insert floor, the suite's reader
@@ -111,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     validate();
     PrintWriter err = command.commandLine().getErr();
-    Map<String, String> conf = sparkConf();
+    Map<String, String> conf = AnalyticsCommand.sparkConf();
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("bench", "shop-analytics");
     report.put("started", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
@@ -200,15 +198,6 @@ public final class BenchCommand implements Callable<Integer> {
     Path log = Files.createTempFile("shop-analytics-bench-server", ".log");
     err.println("bench: starting the embedded server in a child JVM (log " + log + ")");
     return BenchServer.child(serverHeap, log);
-  }
-
-  /** Spark properties as spark-submit passed them. */
-  static Map<String, String> sparkConf() {
-    Map<String, String> conf = new LinkedHashMap<>();
-    for (Tuple2<String, String> entry : new SparkConf().getAll()) {
-      conf.put(entry._1(), entry._2());
-    }
-    return conf;
   }
 
   private static void deleteRecursively(Path directory) throws java.io.IOException {
