@@ -10,6 +10,7 @@ import io.shopanalytics.common.run.RunContext;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.run.StageTimer;
 import io.shopanalytics.common.settings.MongoSettings;
+import io.shopanalytics.common.settings.Secrets;
 import io.shopanalytics.common.settings.SettingKeys;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
 import io.shopanalytics.common.sink.ProcessedMarker;
@@ -169,6 +170,9 @@ public final class AnalyticsSuite {
     Dataset<Row> saleLines = null;
     try {
       report.put("mode", incremental ? "incremental" : "full");
+      LOG.info("Run {}: reading {} database {} with read preference {}, writing with write concern {}", run.runId(),
+          Secrets.mask(settings.readUri()), settings.database(), settings.describeReadPreference(),
+          settings.describeWriteConcern());
       if (incremental) {
         DirtyMonths.Found dirty = timer.time("dirty_months", () -> DirtyMonths.find(settings));
         useDirtyMonths(dirty, report);
