@@ -1,0 +1,108 @@
+package io.shopanalytics.jobs.dev;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The embedded development server: mongo-java-server on 127.0.0.1, its data in an H2 MVStore file
+ * so that it survives restarts (or in memory). It speaks MongoDB's wire protocol but is not
+ * MongoDB: no replication, no sharding, a subset of commands. Started by {@code submit/dev-mongo.sh}.
+ */
+public final class DevMongoServer implements AutoCloseable {
+  public static final String HOST = "127.0.0.1";
+  public static final String NOTICE = "NOTE: this is an embedded MongoDB wire-protocol stand-in (mongo-java-server) "
+      + "without replication or sharding, not MongoDB.";
+  static final String DATA_FILE = "dev-mongo.mv.db";
+
+  /** Where documents live: an MVStore file in the data directory, or the heap (gone on stop). */
+  public enum Backend { h2, memory }
+
+  private final MongoServer server;
+  private final InetSocketAddress address;
+
+  private DevMongoServer(MongoServer server) {
+    this.server = server;
+    this.address = server.getLocalAddress();
+  }
+
+  /** Binds 127.0.0.1:{@code port} (0 for any free port); fails when the port is taken or the data file is locked. */
+  public static DevMongoServer start(Backend backend, Path dataDirectory, int port) {
+    MongoBackend store = backend == Backend.h2 ? new H2Backend(dataFile(dataDirectory).toString()) : new MemoryBackend();
+    MongoServer server = new MongoServer(store);
+    try {
+      server.bind(HOST, port);
+    } catch (Exception e) { // netty throws a BindException without declaring it
+      server.shutdownNow(); // closes the store too, releasing the file lock
+      throw new IllegalStateException("cannot listen on " + HOST + ":" + port + ": " + e.getMessage(), e);
+    }
+    return new DevMongoServer(server);
+  }
+
+  static Path dataFile(Path dataDirectory) {
+    try {
+      Files.createDirectories(dataDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
+    }
+    return dataDirectory.resolve(DATA_FILE);
+  }
+
+  public int port() {
+    return address.getPort();
+  }
+
+  public String connectionString() {
+    return "mongodb://" + HOST + ":" + port();
+  }
+
+  /** Stops listening, closes client connections and the store (which writes the H2 file out). */
+  @Override
+  public void close() {
+    server.shutdownNow();
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Launcher()).execute(args));
+  }
+
+  @Command(name = "dev-mongo-server", mixinStandardHelpOptions = true,
+      description = "Runs the embedded MongoDB wire-protocol server on 127.0.0.1 until stopped (SIGTERM).")
+  static final class Launcher implements Callable<Integer> {
+    @Option(names = "--port", required = true, description = "Port on 127.0.0.1.")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = ".dev-mongo", description = "Directory of the H2 data file. Default: ${DEFAULT-VALUE}.")
+    Path dataDirectory;
+
+    @Option(names = "--backend", defaultValue = "h2", description = "h2 (on disk, survives restarts) or memory. Default: ${DEFAULT-VALUE}.")
+    Backend backend;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      System.out.println(NOTICE);
+      DevMongoServer server = start(backend, dataDirectory, port);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        System.out.println("dev-mongo: stopping");
+        server.close();
+        stopped.countDown();
+      }, "dev-mongo-stop"));
+      System.out.println("dev-mongo: listening on " + server.connectionString() + " (backend " + backend
+          + (backend == Backend.h2 ? ", file " + dataFile(dataDirectory).toAbsolutePath() : "") + ")");
+      stopped.await();
+      return 0;
+    }
+  }
+}
