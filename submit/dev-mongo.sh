@@ -54,7 +54,7 @@ accepts_connections() {
 build_if_missing() {
   if [[ ! -f "$APP_JAR" || ! -f "$PROVIDED_CLASSPATH" ]]; then
     echo "dev-mongo: building the jobs jar (mvn -q -B -DskipTests package)"
-    (cd "$ROOT" && mvn -q -B -DskipTests package) || die "the build failed"
+    (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package) || die "the build failed"
   fi
 }
 
