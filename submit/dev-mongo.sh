@@ -75,7 +75,8 @@ start() {
   rm -f "$PID_FILE"
   echo "--- $(date -u +%Y-%m-%dT%H:%M:%SZ) start: port $PORT, backend $BACKEND, heap $HEAP" >>"$LOG_FILE"
   # setsid: the server outlives this shell and its terminal; stop ends it through the pid file
-  setsid java -Xmx"$HEAP" -XX:+UseParallelGC \
+  # a heap too small for the data ends the server (see the log) instead of leaving it thrashing in GC
+  setsid java -Xmx"$HEAP" -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError \
     -cp "$APP_JAR:$(cat "$PROVIDED_CLASSPATH")" "$MAIN_CLASS" \
     --port "$PORT" --data-dir "$DATA_DIR" --backend "$BACKEND" \
     >>"$LOG_FILE" 2>&1 </dev/null &
@@ -113,7 +114,7 @@ stop() {
   local waited=0
   while kill -0 "$pid" 2>/dev/null; do
     if ((waited >= STOP_TIMEOUT * 5)); then
-      echo "dev-mongo: WARNING: pid $pid did not exit within ${STOP_TIMEOUT}s, killing it (H2 keeps what it had committed)" >&2
+      echo "dev-mongo: WARNING: pid $pid did not exit within ${STOP_TIMEOUT}s, killing it (writes since the H2 store last committed are lost)" >&2
       kill -KILL "$pid" 2>/dev/null || true
       break
     fi
