@@ -30,7 +30,13 @@ public final class OrderSchema {
   public static final String PAYMENT_METHOD = "payment_method";
   public static final String ITEMS = "items";
   public static final String REJECT_REASON = "reject_reason";
+  /** Sum of the order's line revenues (merchandise revenue), exact. */
+  public static final String ORDER_REVENUE = "order_revenue";
+  /** Sum of the order's item quantities. */
+  public static final String ORDER_QUANTITY = "order_quantity";
   public static final String UPDATED_AT = "updated_at";
+  /** The ETL flag: true once an incremental run has processed the order (as last updated). */
+  public static final String ANALYTICS_PROCESSED = "analytics_processed";
 
   public static final String ITEM_PRODUCT_ID = "product_id";
   public static final String ITEM_SKU = "sku";
@@ -54,15 +60,21 @@ public final class OrderSchema {
       .add(USER_ID, DataTypes.StringType, true)
       .add(CREATED_AT, DataTypes.TimestampType, true)
       .add(UPDATED_AT, DataTypes.TimestampType, true)
+      .add(ANALYTICS_PROCESSED, DataTypes.BooleanType, false)
       .add(STATUS, DataTypes.StringType, true)
       .add(PAYMENT_METHOD, DataTypes.StringType, true)
       .add(ITEMS, DataTypes.createArrayType(ITEM, false), true)
+      .add(ORDER_REVENUE, MONEY, true)
+      .add(ORDER_QUANTITY, DataTypes.LongType, true)
       .add(REJECT_REASON, DataTypes.StringType, true);
 
-  /** The BSON fields every strategy must fetch (the projection). */
+  /**
+   * The BSON fields every strategy must fetch (the projection). {@code items} is fetched whole: a
+   * projection of sub-paths ({@code items.quantity}) silently drops array elements that are not
+   * documents, and an order with such an item must be rejected, not read as valid.
+   */
   public static final String[] SOURCE_FIELDS = {
-    "_id", "user_id", "created_at", "updated_at", "status", "payment.method", "items.product_id",
-    "items.sku", "items.name", "items.category", "items.quantity", "items.unit_price"
+    "_id", "user_id", "created_at", "updated_at", "analytics_processed", "status", "payment.method", "items"
   };
 
   private OrderSchema() {}

@@ -11,10 +11,10 @@ public final class ExactDecimals {
   private ExactDecimals() {}
 
   /**
-   * The shortest decimal that reads back as {@code value}: 19.99 is 19.99, not the binary
-   * expansion 19.989999999999998436805981327779591083526611328125. {@link Double#toString} is
-   * almost always that decimal, but on JDK 17 it can carry one digit too many (JDK-4511638), so a
-   * shorter candidate is tried too.
+   * The shortest decimal that reads back as {@code value}, and of those the closest to it: 19.99 is
+   * 19.99, not the binary expansion 19.989999999999998436805981327779591083526611328125.
+   * {@link Double#toString} is that decimal except in rare cases on JDK 17 (JDK-4511638: one digit
+   * too many, or not the closest of its length); those are detected and computed exactly.
    */
   public static BigDecimal shortest(double value) {
     if (!Double.isFinite(value)) {
@@ -25,21 +25,20 @@ public final class ExactDecimals {
     }
     BigDecimal candidate = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     int precision = candidate.precision();
-    if (precision <= 1) {
-      return candidate;
-    }
-    BigDecimal shorter = candidate.round(new MathContext(precision - 1, RoundingMode.HALF_EVEN));
-    if (shorter.doubleValue() != value) {
+    boolean shorterReadsBack = precision > 1
+        && candidate.round(new MathContext(precision - 1, RoundingMode.HALF_EVEN)).doubleValue() == value;
+    // up to 15 digits, at most one decimal of that length reads back as the double: the candidate
+    if (!shorterReadsBack && precision <= 15) {
       return candidate;
     }
     BigDecimal exact = new BigDecimal(value);
-    for (int digits = 1; digits < precision; digits++) {
+    for (int digits = 1; digits <= 17; digits++) {
       BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
       if (rounded.doubleValue() == value) {
         return rounded.stripTrailingZeros();
       }
     }
-    return shorter.stripTrailingZeros();
+    return candidate;
   }
 
   /**

@@ -17,7 +17,7 @@ import java.util.Set;
 public final class MongoSettings implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Set<String> READ_PREFERENCE_PARAMETERS =
-      Set.of("readpreference", "readpreferencetags", "maxstalenessseconds");
+      Set.of("readpreference", "readpreferencetags", "maxstalenessseconds", "maxpoolsize");
 
   private final String uri;
   private final String database;
@@ -28,6 +28,7 @@ public final class MongoSettings implements Serializable {
   private final int readBatchSize;
   private final int writeBatchSize;
   private final int writeMaxRetries;
+  private final Integer maxPoolSize;
 
   private MongoSettings(Builder b) {
     this.uri = b.uri;
@@ -39,6 +40,7 @@ public final class MongoSettings implements Serializable {
     this.readBatchSize = b.readBatchSize;
     this.writeBatchSize = b.writeBatchSize;
     this.writeMaxRetries = b.writeMaxRetries;
+    this.maxPoolSize = b.maxPoolSize;
     validate();
   }
 
@@ -59,10 +61,13 @@ public final class MongoSettings implements Serializable {
     b.readBatchSize = intSetting(conf, SettingKeys.READ_BATCH_SIZE, SettingKeys.DEFAULT_READ_BATCH_SIZE);
     b.writeBatchSize = intSetting(conf, SettingKeys.WRITE_BATCH_SIZE, SettingKeys.DEFAULT_WRITE_BATCH_SIZE);
     b.writeMaxRetries = intSetting(conf, SettingKeys.WRITE_MAX_RETRIES, SettingKeys.DEFAULT_WRITE_MAX_RETRIES);
+    String poolSize = conf.get(SettingKeys.CONNECTION_MAX_POOL_SIZE);
+    b.maxPoolSize = poolSize == null || poolSize.isBlank() ? null : parseInt(SettingKeys.CONNECTION_MAX_POOL_SIZE, poolSize);
     return b;
   }
 
-  static int intSetting(Map<String, String> conf, String key, int defaultValue) {
+  /** A whole-number setting; the error names the key and the bad value. */
+  public static int intSetting(Map<String, String> conf, String key, int defaultValue) {
     String value = conf.get(key);
     return value == null || value.isBlank() ? defaultValue : parseInt(key, value);
   }
@@ -130,7 +135,7 @@ public final class MongoSettings implements Serializable {
    * for it and for the driver alike.
    */
   public String readUri() {
-    List<String> parameters = new ArrayList<>();
+    List<String> parameters = new ArrayList<>(poolParameters());
     parameters.add("readPreference=" + readPreference);
     for (String tagSet : tagSets()) {
       parameters.add("readPreferenceTags=" + tagSet);
@@ -141,9 +146,13 @@ public final class MongoSettings implements Serializable {
     return withParameters(uri, parameters);
   }
 
+  private List<String> poolParameters() {
+    return maxPoolSize == null ? List.of() : List.of("maxPoolSize=" + maxPoolSize);
+  }
+
   /** The connection string for writes: the primary, whatever the URI said about reads. */
   public String writeUri() {
-    return withParameters(uri, List.of());
+    return withParameters(uri, poolParameters());
   }
 
   public ReadPreference readPreferenceObject() {
@@ -234,6 +243,7 @@ public final class MongoSettings implements Serializable {
     private int readBatchSize = SettingKeys.DEFAULT_READ_BATCH_SIZE;
     private int writeBatchSize = SettingKeys.DEFAULT_WRITE_BATCH_SIZE;
     private int writeMaxRetries = SettingKeys.DEFAULT_WRITE_MAX_RETRIES;
+    private Integer maxPoolSize;
 
     public Builder uri(String value) {
       this.uri = value;

@@ -55,5 +55,8 @@ public final class SettingKeys {
   public static final String WRITE_MAX_RETRIES = PREFIX + "write.maxRetries";
   public static final int DEFAULT_WRITE_MAX_RETRIES = 5;
 
+  /** Connections per MongoClient (one client per executor JVM and URI). Default: the driver's (100). */
+  public static final String CONNECTION_MAX_POOL_SIZE = PREFIX + "connection.maxPoolSize";
+
   private SettingKeys() {}
 }

@@ -11,6 +11,11 @@ import org.bson.BsonDocument;
  */
 public final class ReadPartition implements Serializable {
   private static final long serialVersionUID = 1L;
+  /**
+   * The shard label of partitions not bound to one shard: an unsharded collection, time slices and
+   * the connector's partitions, which mongos sends to whichever shards hold their documents.
+   */
+  public static final String UNATTRIBUTED = "unattributed";
 
   private final int index;
   private final String shard;
@@ -51,6 +56,11 @@ public final class ReadPartition implements Serializable {
   /** The shard that owns the range, or null when the collection is not sharded. */
   public String shard() {
     return shard;
+  }
+
+  /** {@link #shard()}, or {@link #UNATTRIBUTED}: the key of per-shard figures. */
+  public String shardLabel() {
+    return shard == null ? UNATTRIBUTED : shard;
   }
 
   public BsonDocument filter() {

@@ -16,12 +16,32 @@ public final class ReadPlan implements Serializable {
   private final String reason;
   private final List<ReadPartition> partitions;
   private final String metadataVersion;
+  private final String readPreference;
 
   public ReadPlan(String strategy, String reason, List<ReadPartition> partitions, String metadataVersion) {
+    this(strategy, reason, partitions, metadataVersion, null);
+  }
+
+  private ReadPlan(String strategy, String reason, List<ReadPartition> partitions, String metadataVersion,
+      String readPreference) {
     this.strategy = strategy;
     this.reason = reason;
     this.partitions = List.copyOf(partitions);
     this.metadataVersion = metadataVersion;
+    this.readPreference = readPreference;
+  }
+
+  /** The same plan with a reason put in front (what {@code auto} decided, before the chosen plan's own). */
+  public ReadPlan withReasonPrefix(String prefix) {
+    return new ReadPlan(strategy, prefix + "; " + reason, partitions, metadataVersion, readPreference);
+  }
+
+  /**
+   * The same plan as the source runs it: against the metadata version recorded before planning,
+   * with the read preference every partition's read uses.
+   */
+  public ReadPlan asRun(String plannedAgainstVersion, String effectiveReadPreference) {
+    return new ReadPlan(strategy, reason, partitions, plannedAgainstVersion, effectiveReadPreference);
   }
 
   public String strategy() {
@@ -42,16 +62,44 @@ public final class ReadPlan implements Serializable {
     return metadataVersion;
   }
 
+  /** The read preference of the reads, e.g. {@code secondary maxStaleness=120s}; null until a source runs the plan. */
+  public String readPreference() {
+    return readPreference;
+  }
+
   public long estimatedDocuments() {
     return partitions.stream().mapToLong(p -> Math.max(0, p.estimatedDocuments())).sum();
   }
 
-  /** Partitions per shard ("unsharded" when none). */
+  /** Partitions per shard ({@link ReadPartition#UNATTRIBUTED} for those bound to no shard). */
   public Map<String, Long> partitionsPerShard() {
     Map<String, Long> counts = new TreeMap<>();
     for (ReadPartition p : partitions) {
-      counts.merge(p.shard() == null ? "unsharded" : p.shard(), 1L, Long::sum);
+      counts.merge(p.shardLabel(), 1L, Long::sum);
     }
     return counts;
+  }
+
+  /** Estimated documents per shard (unknown estimates count as 0). */
+  public Map<String, Long> estimatedDocumentsPerShard() {
+    Map<String, Long> documents = new TreeMap<>();
+    for (ReadPartition p : partitions) {
+      documents.merge(p.shardLabel(), Math.max(0, p.estimatedDocuments()), Long::sum);
+    }
+    return documents;
+  }
+
+  /** What {@code --dry-run} prints: strategy, reason, partitions and estimated documents per shard. */
+  public String describe() {
+    StringBuilder text = new StringBuilder()
+        .append("strategy: ").append(strategy).append('\n')
+        .append("reason: ").append(reason).append('\n')
+        .append("read preference: ").append(readPreference == null ? "(not set)" : readPreference).append('\n')
+        .append("partitions: ").append(partitions.size()).append(", estimated documents: ")
+        .append(estimatedDocuments()).append('\n');
+    Map<String, Long> documents = estimatedDocumentsPerShard();
+    partitionsPerShard().forEach((shard, count) -> text.append("  ").append(shard).append(": ").append(count)
+        .append(" partitions, about ").append(documents.get(shard)).append(" documents\n"));
+    return text.toString();
   }
 }

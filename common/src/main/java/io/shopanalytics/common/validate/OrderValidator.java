@@ -11,7 +11,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -30,6 +30,8 @@ public final class OrderValidator implements Serializable {
   private static final BigDecimal MONEY_LIMIT =
       BigDecimal.TEN.pow(OrderSchema.MONEY.precision() - OrderSchema.MONEY.scale());
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+  private static final int ITEM_QUANTITY_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_QUANTITY);
+  private static final int ITEM_REVENUE_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_REVENUE);
 
   private static final class Rejected extends Exception {
     private static final long serialVersionUID = 1L;
@@ -46,20 +48,34 @@ public final class OrderValidator implements Serializable {
     String orderId = Ids.encode(order.get("_id"));
     Timestamp updatedAt = order.isDateTime("updated_at")
         ? new Timestamp(order.getDateTime("updated_at").getValue()) : null;
+    boolean processed = order.isBoolean(OrderSchema.ANALYTICS_PROCESSED)
+        && order.getBoolean(OrderSchema.ANALYTICS_PROCESSED).getValue();
     try {
       Timestamp createdAt = createdAt(order);
       String userId = userId(order);
-      List<BsonDocument> rawItems = items(order);
-      List<Row> items = new ArrayList<>(rawItems.size());
-      for (BsonDocument item : rawItems) {
-        items.add(item(item));
+      Object[] items = items(items(order));
+      BigDecimal revenue = BigDecimal.ZERO;
+      long quantity = 0;
+      for (Object item : items) {
+        revenue = revenue.add(((Row) item).getDecimal(ITEM_REVENUE_INDEX));
+        quantity = Math.addExact(quantity, ((Row) item).getLong(ITEM_QUANTITY_INDEX));
+      }
+      if (revenue.compareTo(MONEY_LIMIT) >= 0) {
+        throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
       }
       String status = status(order);
-      return RowFactory.create(orderId, userId, createdAt, updatedAt, status, paymentMethod(order),
-          items.toArray(), null);
+      return validated(orderId, userId, createdAt, updatedAt, processed, status, paymentMethod(order), items, revenue,
+          quantity, null);
     } catch (Rejected rejected) {
-      return RowFactory.create(orderId, null, null, updatedAt, null, null, null, rejected.reason.code());
+      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null, rejected.reason.code());
+    } catch (ArithmeticException quantityOverflow) {
+      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null,
+          RejectReason.ITEM_QUANTITY_INVALID.code());
     }
+  }
+
+  private static Row validated(Object... values) {
+    return new GenericRowWithSchema(values, OrderSchema.VALIDATED);
   }
 
   private static Timestamp createdAt(BsonDocument order) throws Rejected {
@@ -92,20 +108,35 @@ public final class OrderValidator implements Serializable {
     return items;
   }
 
-  private static Row item(BsonDocument item) throws Rejected {
-    BsonValue productId = item.get("product_id");
-    if (productId == null || productId.isNull()) {
-      throw new Rejected(RejectReason.ITEM_PRODUCT_ID_MISSING);
+  /**
+   * Rule order decides the reason across items: a missing product_id anywhere wins over a bad
+   * quantity anywhere, which wins over a bad price anywhere.
+   */
+  private static Object[] items(List<BsonDocument> items) throws Rejected {
+    for (BsonDocument item : items) {
+      BsonValue productId = item.get("product_id");
+      if (productId == null || productId.isNull()) {
+        throw new Rejected(RejectReason.ITEM_PRODUCT_ID_MISSING);
+      }
     }
-    long quantity = quantity(item.get("quantity"));
-    BigDecimal unitPrice = unitPrice(item.get("unit_price"));
-    BigDecimal revenue = unitPrice.multiply(BigDecimal.valueOf(quantity));
-    if (revenue.compareTo(MONEY_LIMIT) >= 0) {
-      throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
+    long[] quantities = new long[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      quantities[i] = quantity(items.get(i).get("quantity"));
     }
-    return RowFactory.create(Ids.encode(productId), optionalString(item.get("sku")),
-        optionalString(item.get("name")), optionalString(item.get("category")), quantity,
-        toMoney(unitPrice), toMoney(revenue));
+    Object[] rows = new Object[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      BsonDocument item = items.get(i);
+      BigDecimal unitPrice = unitPrice(item.get("unit_price"));
+      BigDecimal revenue = unitPrice.multiply(BigDecimal.valueOf(quantities[i]));
+      if (revenue.compareTo(MONEY_LIMIT) >= 0) {
+        // a line worth 10^20 or more cannot be summed exactly: treated as a price out of range
+        throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
+      }
+      rows[i] = new GenericRowWithSchema(new Object[] {Ids.encode(item.get("product_id")), optionalString(item.get("sku")),
+          optionalString(item.get("name")), optionalString(item.get("category")), quantities[i],
+          toMoney(unitPrice), toMoney(revenue)}, OrderSchema.ITEM);
+    }
+    return rows;
   }
 
   private static long quantity(BsonValue value) throws Rejected {

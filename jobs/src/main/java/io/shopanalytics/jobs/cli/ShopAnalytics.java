@@ -1,6 +1,7 @@
 package io.shopanalytics.jobs.cli;
 
 import io.shopanalytics.common.settings.Secrets;
+import io.shopanalytics.jobs.analytics.AnalyticsOutput;
 import io.shopanalytics.jobs.load.LoadCommand;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Spark batch analytics for the shop's MongoDB cluster.",
     subcommands = {
         LoadCommand.class,
+        ShowCommand.class,
     })
 public final class ShopAnalytics implements Runnable {
   private static final Logger LOG = LogManager.getLogger(ShopAnalytics.class);
@@ -22,9 +24,28 @@ public final class ShopAnalytics implements Runnable {
         + new CommandLine(this).getSubcommands().keySet());
   }
 
+  /** The command tree: the loader and the analytics jobs. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new ShopAnalytics());
+    for (AnalyticsOutput output : AnalyticsOutput.values()) {
+      AnalyticsCommand job = AnalyticsCommand.of(output);
+      commandLine.addSubcommand(job.name(), job);
+      describe(commandLine, job.name(), output.description() + " Writes " + output.collection() + ".");
+    }
+    AnalyticsCommand all = AnalyticsCommand.all();
+    commandLine.addSubcommand(all.name(), all);
+    describe(commandLine, all.name(), "The three analytics in one application: orders are read and validated once, "
+        + "then product, sales and customer analytics are computed and written concurrently.");
+    return commandLine;
+  }
+
+  private static void describe(CommandLine commandLine, String job, String description) {
+    commandLine.getSubcommands().get(job).getCommandSpec().usageMessage().description(description);
+  }
+
   /** Runs a job and returns its exit code: 0 success, 1 failed run, 2 invalid options. */
   public static int execute(String... args) {
-    CommandLine commandLine = new CommandLine(new ShopAnalytics());
+    CommandLine commandLine = commandLine();
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       // the failure is reported once, masked, and turned into a non-zero exit: never swallowed
       LOG.error("{} failed", cmd.getCommandName(), exception);

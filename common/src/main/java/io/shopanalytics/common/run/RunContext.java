@@ -1,0 +1,22 @@
+package io.shopanalytics.common.run;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * One run's identity: its id (in rejects and the summary) and its time, truncated to the
+ * millisecond that BSON dates keep, so that {@code updated_at} written equals the value compared.
+ */
+public record RunContext(String runId, Instant runTime) {
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  public static RunContext start(Clock clock) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return new RunContext(ID_TIME.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8), now);
+  }
+}

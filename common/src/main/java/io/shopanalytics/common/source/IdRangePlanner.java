@@ -1,0 +1,70 @@
+package io.shopanalytics.common.source;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.BsonMaxKey;
+import org.bson.BsonMinKey;
+import org.bson.BsonValue;
+
+/**
+ * Splits an unsharded collection (a replica set, the dev server) into {@code _id} ranges of about the
+ * target size each; one partition when the whole collection fits the target.
+ *
+ * <p>Split points come from a walk of the {@code _id} index: from the previous split point, skip the
+ * target number of keys and take the next one. The query projects and sorts on {@code _id} alone,
+ * so on MongoDB it is a covered index scan that returns one key per partition (no documents are
+ * fetched or sent). It needs neither {@code $sample}, {@code $collStats}, {@code hint} nor
+ * {@code min}/{@code max}, which the embedded server lacks. The ranges are {@link KeyRangeFilter}s,
+ * so {@code _id}s of mixed types all land in exactly one partition.
+ */
+final class IdRangePlanner {
+  static final String ID = "_id";
+
+  private IdRangePlanner() {}
+
+  static ReadPlan plan(String strategy, String why, MongoCollection<BsonDocument> collection, ReadScope scope,
+      ScopeEstimate estimate, int targetDocuments) {
+    List<BsonValue> splits = estimate.collectionDocuments() <= targetDocuments
+        ? List.of() : splitPoints(collection, targetDocuments);
+    List<ReadPartition> partitions = new ArrayList<>();
+    BsonValue lower = new BsonMinKey();
+    for (int i = 0; i <= splits.size(); i++) {
+      BsonValue upper = i < splits.size() ? splits.get(i) : new BsonMaxKey();
+      long scanned = i < splits.size() ? targetDocuments
+          : Math.max(0, estimate.collectionDocuments() - (long) splits.size() * targetDocuments);
+      partitions.add(ReadPartition.builder(i)
+          .filter(KeyRangeFilter.and(scope.filter(), KeyRangeFilter.of(ID, lower, upper)))
+          .estimatedDocuments(estimate.inScope(scanned))
+          .build());
+      lower = upper;
+    }
+    String reason = String.format("%s; %s split into %d _id range(s) of about %d documents (target %d); "
+        + "about %d of %d documents in scope %s", why, collection.getNamespace().getFullName(), partitions.size(),
+        Math.min(targetDocuments, estimate.collectionDocuments()), targetDocuments, estimate.scopeDocuments(),
+        estimate.collectionDocuments(), scope);
+    return new ReadPlan(strategy, reason, partitions, null);
+  }
+
+  /** The first {@code _id} of every partition but the first, in index order. */
+  static List<BsonValue> splitPoints(MongoCollection<BsonDocument> collection, int targetDocuments) {
+    List<BsonValue> splits = new ArrayList<>();
+    BsonValue from = new BsonMinKey();
+    while (true) {
+      BsonDocument next = collection.find(KeyRangeFilter.of(ID, from, new BsonMaxKey()))
+          .projection(Projections.include(ID))
+          .sort(Sorts.ascending(ID))
+          .skip(targetDocuments)
+          .limit(1)
+          .first();
+      if (next == null) {
+        return splits;
+      }
+      from = next.get(ID);
+      splits.add(from);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.shopanalytics.common.source;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.SparkContext;
+import org.apache.spark.util.CollectionAccumulator;
+
+/**
+ * Partitions, documents and seconds per shard, gathered from the read tasks through an accumulator:
+ * one entry per partition read to its end. A partition computed more than once (a Dataset used
+ * twice without persisting, a re-run stage) is counted once: entries are keyed by partition.
+ */
+public final class ReadMetrics implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LogManager.getLogger(ReadMetrics.class);
+
+  private final CollectionAccumulator<PartitionRead> reads;
+
+  public ReadMetrics(SparkContext context, String name) {
+    this.reads = context.collectionAccumulator(name);
+  }
+
+  /** One partition's read: on which shard, how many documents, how long from query to last document. */
+  record PartitionRead(int partition, String shard, long documents, long nanos) implements Serializable {}
+
+  void record(int partition, String shard, long documents, long nanos) {
+    reads.add(new PartitionRead(partition, shard == null ? ReadPartition.UNATTRIBUTED : shard, documents, nanos));
+  }
+
+  /** Per shard (sorted by name): partitions, documents, task-seconds. */
+  public Map<String, ShardReads> perShard() {
+    Map<Integer, PartitionRead> byPartition = new HashMap<>();
+    for (PartitionRead read : reads.value()) {
+      byPartition.putIfAbsent(read.partition(), read);
+    }
+    Map<String, ShardReads> totals = new TreeMap<>();
+    for (PartitionRead read : byPartition.values()) {
+      totals.merge(read.shard(), new ShardReads(1, read.documents(), read.nanos() / 1e9), ShardReads::plus);
+    }
+    return totals;
+  }
+
+  /** Documents read in all. */
+  public long documents() {
+    return perShard().values().stream().mapToLong(ShardReads::documents).sum();
+  }
+
+  /** Documents read per shard, unattributed partitions left out. */
+  public Map<String, Long> documentsPerShard() {
+    Map<String, Long> documents = new TreeMap<>();
+    perShard().forEach((shard, reads) -> {
+      if (!shard.equals(ReadPartition.UNATTRIBUTED)) {
+        documents.put(shard, reads.documents());
+      }
+    });
+    return documents;
+  }
+
+  /** {@link ShardBalance#imbalance} of {@link #documentsPerShard()}; empty with fewer than two shards. */
+  public OptionalDouble imbalance() {
+    return ShardBalance.imbalance(documentsPerShard());
+  }
+
+  /**
+   * Logs a warning when the imbalance exceeds {@code threshold} (the design alerts above 0.20).
+   *
+   * @return true when it did
+   */
+  public boolean warnIfImbalanced(double threshold) {
+    OptionalDouble imbalance = imbalance();
+    if (imbalance.isPresent() && imbalance.getAsDouble() > threshold) {
+      LOG.warn("Shard imbalance {} exceeds {}: documents read per shard {} ((max - min) / mean)",
+          String.format("%.2f", imbalance.getAsDouble()), threshold, documentsPerShard());
+      return true;
+    }
+    return false;
+  }
+
+  /** One shard's reads. */
+  public record ShardReads(long partitions, long documents, double seconds) implements Serializable {
+    ShardReads plus(ShardReads other) {
+      return new ShardReads(partitions + other.partitions, documents + other.documents, seconds + other.seconds);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.shopanalytics.jobs.cli;
+
+import io.shopanalytics.common.run.RunSummary;
+import io.shopanalytics.common.run.SparkSessions;
+import io.shopanalytics.common.settings.MongoSettings;
+import io.shopanalytics.common.settings.SettingKeys;
+import io.shopanalytics.common.source.SourceOptions;
+import io.shopanalytics.common.time.AsOf;
+import io.shopanalytics.common.time.Period;
+import io.shopanalytics.jobs.analytics.AnalyticsOutput;
+import io.shopanalytics.jobs.analytics.AnalyticsSuite;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import scala.Tuple2;
+
+/**
+ * The analytics jobs: {@code product-analytics}, {@code sales-analytics}, {@code customer-analytics}
+ * and {@code all} differ only in the outputs they request from {@link AnalyticsSuite}.
+ */
+@Command(mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = false)
+public class AnalyticsCommand implements Callable<Integer> {
+  @Mixin ConnectionOptions connection;
+  @Mixin PeriodOptions time;
+  @Mixin ReadOptions read;
+
+  @Option(names = "--dry-run", description = "Plan only: periods, estimated orders, read partitions; no writes.")
+  boolean dryRun;
+
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "full: the given months; incremental (`all` only): the months holding orders not yet "
+          + "analytics_processed, then mark the orders read. Default: incremental for `all` without "
+          + "--period/--from/--to, else full.")
+  String mode;
+
+  @Option(names = "--summary-file", paramLabel = "PATH", description = "Also write the run summary JSON here.")
+  Path summaryFile;
+
+  private final Set<AnalyticsOutput> outputs;
+  private final String name;
+  Clock clock = Clock.systemUTC();
+  PrintStream out = System.out;
+
+  AnalyticsCommand(String name, Set<AnalyticsOutput> outputs) {
+    this.name = name;
+    this.outputs = EnumSet.copyOf(outputs);
+  }
+
+  public static AnalyticsCommand all() {
+    return new AnalyticsCommand("all", EnumSet.allOf(AnalyticsOutput.class));
+  }
+
+  public static AnalyticsCommand of(AnalyticsOutput output) {
+    return new AnalyticsCommand(output.jobName(), EnumSet.of(output));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> conf = read.applyTo(sparkConf());
+    MongoSettings settings = connection.settings(conf, System.getenv());
+    boolean periodic = outputs.stream().anyMatch(AnalyticsOutput::periodic);
+    if (!periodic && time.periodGiven()) {
+      throw new IllegalArgumentException("--period/--from/--to do not apply to " + name + " (it uses --as-of)");
+    }
+    boolean incremental = incremental();
+    List<Period> periods = periodic && !incremental ? time.periods(clock) : List.of();
+    AsOf asOf = time.asOf(clock);
+    RunSummary summary = new RunSummary(name);
+    AnalyticsSuite suite = AnalyticsSuite.in(dryRun ? null : session())
+        .settings(settings)
+        .readStrategy(conf.getOrDefault(SettingKeys.READ_STRATEGY, SettingKeys.DEFAULT_READ_STRATEGY))
+        .partitionDocuments(MongoSettings.intSetting(conf, SettingKeys.READ_PARTITION_DOCS,
+            SettingKeys.DEFAULT_PARTITION_DOCS))
+        .sourceOptions(SourceOptions.fromConf(conf))
+        .periods(periods)
+        .asOf(asOf)
+        .outputs(outputs)
+        .incremental(incremental)
+        .dryRun(dryRun)
+        .clock(clock)
+        .reportingTo(summary);
+    try {
+      suite.execute();
+      return 0;
+    } finally {
+      out.println(summary.toJson());
+      if (summaryFile != null) {
+        summary.writeTo(summaryFile);
+      }
+    }
+  }
+
+  private boolean incremental() {
+    if (mode == null) {
+      return name.equals("all") && !time.periodGiven();
+    }
+    switch (mode) {
+      case "full":
+        return false;
+      case "incremental":
+        if (time.periodGiven()) {
+          throw new IllegalArgumentException("--mode incremental finds its months itself: drop --period/--from/--to");
+        }
+        return true;
+      default:
+        throw new IllegalArgumentException("Invalid value for --mode: '" + mode + "' (expected full or incremental)");
+    }
+  }
+
+  SparkSession session() {
+    return SparkSessions.getOrCreate("shop-analytics " + name);
+  }
+
+  /** Spark properties as spark-submit passed them (system properties), without starting Spark. */
+  static Map<String, String> sparkConf() {
+    Map<String, String> conf = new HashMap<>();
+    for (Tuple2<String, String> entry : new SparkConf().getAll()) {
+      conf.put(entry._1(), entry._2());
+    }
+    return conf;
+  }
+}
