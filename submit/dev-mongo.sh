@@ -7,7 +7,7 @@
 #   DEV_MONGO_PORT           port on 127.0.0.1 (default 27017)
 #   DEV_MONGO_DIR            data directory: H2 file, log, pid file (default .dev-mongo/ at the repo root)
 #   DEV_MONGO_BACKEND        h2 (on disk, survives restarts) or memory (default h2)
-#   DEV_MONGO_HEAP           JVM -Xmx (default 2g)
+#   DEV_MONGO_HEAP           JVM -Xmx (default 2g for h2; 4g for memory, which holds every document on the heap)
 #   DEV_MONGO_START_TIMEOUT  seconds to wait for the port to accept connections (default 60)
 #   DEV_MONGO_STOP_TIMEOUT   seconds to wait for a clean exit before SIGKILL (default 30)
 set -euo pipefail
@@ -16,7 +16,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT="${DEV_MONGO_PORT:-27017}"
 DATA_DIR="${DEV_MONGO_DIR:-$ROOT/.dev-mongo}"
 BACKEND="${DEV_MONGO_BACKEND:-h2}"
-HEAP="${DEV_MONGO_HEAP:-2g}"
+if [[ "$BACKEND" == memory ]]; then DEFAULT_HEAP=4g; else DEFAULT_HEAP=2g; fi
+HEAP="${DEV_MONGO_HEAP:-$DEFAULT_HEAP}"
 START_TIMEOUT="${DEV_MONGO_START_TIMEOUT:-60}"
 STOP_TIMEOUT="${DEV_MONGO_STOP_TIMEOUT:-30}"
 MAIN_CLASS="io.shopanalytics.jobs.dev.DevMongoServer"
