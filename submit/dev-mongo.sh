@@ -8,7 +8,8 @@
 #   DEV_MONGO_DIR            data directory: H2 file, log, pid file (default .dev-mongo/ at the repo root)
 #   DEV_MONGO_BACKEND        h2 (on disk, survives restarts) or memory (default h2)
 #   DEV_MONGO_HEAP           JVM -Xmx (default 2g for h2; 4g for memory, which holds every document on the heap)
-#   DEV_MONGO_START_TIMEOUT  seconds to wait for the port to accept connections (default 60)
+#   DEV_MONGO_START_TIMEOUT  seconds to wait for the port to accept connections (default 180: the H2
+#                            backend reads its whole file when it opens, about 35 s for 100,000 orders)
 #   DEV_MONGO_STOP_TIMEOUT   seconds to wait for a clean exit before SIGKILL (default 30)
 set -euo pipefail
 
@@ -18,7 +19,7 @@ DATA_DIR="${DEV_MONGO_DIR:-$ROOT/.dev-mongo}"
 BACKEND="${DEV_MONGO_BACKEND:-h2}"
 if [[ "$BACKEND" == memory ]]; then DEFAULT_HEAP=4g; else DEFAULT_HEAP=2g; fi
 HEAP="${DEV_MONGO_HEAP:-$DEFAULT_HEAP}"
-START_TIMEOUT="${DEV_MONGO_START_TIMEOUT:-60}"
+START_TIMEOUT="${DEV_MONGO_START_TIMEOUT:-180}"
 STOP_TIMEOUT="${DEV_MONGO_STOP_TIMEOUT:-30}"
 MAIN_CLASS="io.shopanalytics.jobs.dev.DevMongoServer"
 APP_JAR="$ROOT/jobs/target/shop-analytics-jobs.jar"
@@ -97,6 +98,9 @@ start() {
       echo "dev-mongo: ERROR: 127.0.0.1:$PORT did not accept connections within ${START_TIMEOUT}s; last lines of $LOG_FILE:" >&2
       tail -n 30 "$LOG_FILE" >&2
       exit 1
+    fi
+    if ((waited == 25)); then
+      echo "dev-mongo: waiting for 127.0.0.1:$PORT (a large H2 file takes a while to open; up to ${START_TIMEOUT}s)"
     fi
     sleep 0.2
     waited=$((waited + 1))
