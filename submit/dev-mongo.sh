@@ -6,7 +6,8 @@
 # Environment:
 #   DEV_MONGO_PORT           port on 127.0.0.1 (default 27017)
 #   DEV_MONGO_DIR            data directory: H2 file, log, pid file (default .dev-mongo/ at the repo root)
-#   DEV_MONGO_BACKEND        h2 (on disk, survives restarts) or memory (default h2)
+#   DEV_MONGO_BACKEND        memory (default: fast, kept until stop) or h2 (on disk, survives restarts;
+#                            slow to open, and H2 2.3 has corrupted its file under load here)
 #   DEV_MONGO_HEAP           JVM -Xmx (default 2g for h2; 4g for memory, which holds every document on the heap)
 #   DEV_MONGO_START_TIMEOUT  seconds to wait for the port to accept connections (default 180: the H2
 #                            backend reads its whole file when it opens, about 35 s for 100,000 orders)
@@ -16,7 +17,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT="${DEV_MONGO_PORT:-27017}"
 DATA_DIR="${DEV_MONGO_DIR:-$ROOT/.dev-mongo}"
-BACKEND="${DEV_MONGO_BACKEND:-h2}"
+BACKEND="${DEV_MONGO_BACKEND:-memory}"
 if [[ "$BACKEND" == memory ]]; then DEFAULT_HEAP=4g; else DEFAULT_HEAP=2g; fi
 HEAP="${DEV_MONGO_HEAP:-$DEFAULT_HEAP}"
 START_TIMEOUT="${DEV_MONGO_START_TIMEOUT:-180}"
