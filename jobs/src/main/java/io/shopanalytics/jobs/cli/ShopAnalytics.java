@@ -2,6 +2,7 @@ package io.shopanalytics.jobs.cli;
 
 import io.shopanalytics.common.settings.Secrets;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
+import io.shopanalytics.jobs.bench.ReadStrategyBench;
 import io.shopanalytics.jobs.load.LoadCommand;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         LoadCommand.class,
         ShowCommand.class,
+        ReadStrategyBench.class,
     })
 public final class ShopAnalytics implements Runnable {
   private static final Logger LOG = LogManager.getLogger(ShopAnalytics.class);
