@@ -55,6 +55,11 @@ running_pid() {
   echo "$pid"
 }
 
+# An option's value on a running daemon's command line (status reports the ports it was started with).
+option_of() {
+  tr '\0' '\n' <"/proc/$1/cmdline" | grep -A1 -x -- "$2" | tail -n 1
+}
+
 accepts_connections() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
@@ -190,7 +195,9 @@ stop() {
 status() {
   local pid running=0 file name
   if pid="$(running_pid "$DIR/master.pid" "$MASTER_CLASS")"; then
-    echo "local-cluster: master running (pid $pid): $MASTER_URL, UI http://127.0.0.1:$UI_PORT"
+    MASTER_PORT="$(option_of "$pid" --port)"
+    UI_PORT="$(option_of "$pid" --webui-port)"
+    echo "local-cluster: master running (pid $pid): spark://127.0.0.1:$MASTER_PORT, UI http://127.0.0.1:$UI_PORT"
     running=1
   else
     echo "local-cluster: master not running"
