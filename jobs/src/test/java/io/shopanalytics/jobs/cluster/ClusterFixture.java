@@ -31,7 +31,7 @@ final class ClusterFixture implements ExtensionContext.Store.CloseableResource {
 
   private final StartedProcesses started = new StartedProcesses();
   private final Path work = ProjectFiles.freshWorkDirectory("cluster-fixture");
-  private DevServerProcess devServer;
+  private DevMongoScript devServer;
   private MongoClient client;
   private SeededShop shop;
   private AnalyticsSnapshot baseline;
@@ -52,7 +52,7 @@ final class ClusterFixture implements ExtensionContext.Store.CloseableResource {
   }
 
   private void startServerRunBaselineStartCluster() {
-    devServer = started.add(DevServerProcess.start(work));
+    devServer = started.add(DevMongoScript.start(work));
     client = started.add(MongoClients.create(MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(devServer.uri()))
         .applyToClusterSettings(settings -> settings.serverSelectionTimeout(10, TimeUnit.SECONDS))
@@ -70,7 +70,7 @@ final class ClusterFixture implements ExtensionContext.Store.CloseableResource {
     cluster = started.add(LocalClusterScript.start(work));
   }
 
-  DevServerProcess devServer() {
+  DevMongoScript devServer() {
     return devServer;
   }
 

@@ -29,7 +29,7 @@ class DevServerOutageIT {
     String database = "server_down";
     fixture.seed(database);
     SubmittedRun run = fixture.submitToCluster("server-down", database, List.of());
-    DevServerProcess server = fixture.devServer();
+    DevMongoScript server = fixture.devServer();
     int exitCode;
     try {
       WritePhase.awaitFirstDocument(run, fixture.database(database), ClusterFixture.RUN_TIMEOUT);
@@ -44,7 +44,7 @@ class DevServerOutageIT {
         .orElseThrow(() -> new AssertionError("no 'ERROR: all failed:' line in " + run.describe()));
     assertThat(error).as("the error line names the write and the unreachable server")
         .containsPattern("Writing \\d+ documents to " + database + "\\.(product|sales|customer)_analytics failed")
-        .contains(server.uri().substring("mongodb://".length()))
+        .contains(server.address())
         .contains("Connection refused");
     Map<String, Object> summary = run.summary();
     assertThat(summary.get("status")).isEqualTo("failed");
@@ -61,7 +61,7 @@ class DevServerOutageIT {
     String database = "server_restarted";
     fixture.seed(database);
     SubmittedRun run = fixture.submitToCluster("server-restarted", database, List.of());
-    DevServerProcess server = fixture.devServer();
+    DevMongoScript server = fixture.devServer();
     try {
       WritePhase.awaitFirstDocument(run, fixture.database(database), ClusterFixture.RUN_TIMEOUT);
       server.stop();

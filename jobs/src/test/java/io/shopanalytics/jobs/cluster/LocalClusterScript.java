@@ -1,12 +1,8 @@
 package io.shopanalytics.jobs.cluster;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A standalone cluster (one Master, two Workers of one core each) started and stopped through
@@ -15,20 +11,24 @@ import java.util.concurrent.TimeUnit;
 final class LocalClusterScript implements AutoCloseable {
   private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
 
-  private final Path directory;
+  private final Path workDirectory;
+  private final Map<String, String> env;
   private final int masterPort;
-  private final int uiPort;
 
-  private LocalClusterScript(Path directory, int masterPort, int uiPort) {
-    this.directory = directory;
+  private LocalClusterScript(Path workDirectory, int masterPort, int uiPort) {
+    this.workDirectory = workDirectory;
     this.masterPort = masterPort;
-    this.uiPort = uiPort;
+    this.env = Map.of(
+        "LOCAL_CLUSTER_DIR", workDirectory.resolve("cluster").toString(),
+        "LOCAL_CLUSTER_MASTER_PORT", String.valueOf(masterPort),
+        "LOCAL_CLUSTER_UI_PORT", String.valueOf(uiPort),
+        "LOCAL_CLUSTER_WORKERS", "2",
+        "LOCAL_CLUSTER_WORKER_CORES", "1");
   }
 
-  /** Returns once both workers have registered with the Master. */
+  /** Returns once both Workers have registered with the Master. */
   static LocalClusterScript start(Path workDirectory) {
-    LocalClusterScript cluster = new LocalClusterScript(workDirectory.resolve("cluster"), FreePort.find(),
-        FreePort.find());
+    LocalClusterScript cluster = new LocalClusterScript(workDirectory, FreePort.find(), FreePort.find());
     try {
       cluster.run("start");
     } catch (RuntimeException e) {
@@ -42,42 +42,13 @@ final class LocalClusterScript implements AutoCloseable {
     return "spark://127.0.0.1:" + masterPort;
   }
 
-  /** Where the Workers keep the executors' work directories (stdout/stderr per executor). */
-  Path directory() {
-    return directory;
-  }
-
+  /** Stops the Workers (their executors with them) and the Master. */
   @Override
   public void close() {
     run("stop");
   }
 
   private void run(String action) {
-    Path output = directory.resolveSibling("local-cluster-" + action + ".log");
-    ProcessBuilder builder = new ProcessBuilder(ProjectFiles.root().resolve("submit/local-cluster.sh").toString(), action)
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile());
-    Map<String, String> env = builder.environment();
-    env.put("LOCAL_CLUSTER_DIR", directory.toString());
-    env.put("LOCAL_CLUSTER_MASTER_PORT", String.valueOf(masterPort));
-    env.put("LOCAL_CLUSTER_UI_PORT", String.valueOf(uiPort));
-    env.put("LOCAL_CLUSTER_WORKERS", "2");
-    env.put("LOCAL_CLUSTER_WORKER_CORES", "1");
-    try {
-      Process process = builder.start();
-      if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("local-cluster.sh " + action + " did not finish; see " + output);
-      }
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException("local-cluster.sh " + action + " exited with " + process.exitValue() + ":\n"
-            + Files.readString(output));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    ProjectScript.run("local-cluster.sh", action, env, workDirectory.resolve("local-cluster.log"), SCRIPT_TIMEOUT);
   }
 }
