@@ -74,6 +74,11 @@ final class ClusterFixture implements ExtensionContext.Store.CloseableResource {
     return devServer;
   }
 
+  /** What the cluster's executors logged so far. */
+  String executorLogs() {
+    return cluster.executorLogs();
+  }
+
   MongoDatabase database(String name) {
     return client.getDatabase(name);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,15 +41,21 @@ class DevServerOutageIT {
     }
 
     assertThat(exitCode).as(run.describe()).isEqualTo(1);
-    String error = run.stderr().lines().filter(line -> line.startsWith("ERROR: all failed: ")).findFirst()
-        .orElseThrow(() -> new AssertionError("no 'ERROR: all failed:' line in " + run.describe()));
+    List<String> stderr = run.stderr().lines().toList();
+    int errorLine = IntStream.range(0, stderr.size()).filter(i -> stderr.get(i).startsWith("ERROR: all failed: "))
+        .findFirst().orElseThrow(() -> new AssertionError("no 'ERROR: all failed:' line in " + run.describe()));
+    String error = stderr.get(errorLine);
+    if (errorLine + 1 < stderr.size()) {
+      assertThat(stderr.get(errorLine + 1)).as("the line after the ERROR line").doesNotStartWith("\tat ");
+    }
     assertThat(error).as("the error line names the write and the unreachable server")
         .containsPattern("Writing \\d+ documents to " + database + "\\.(product|sales|customer)_analytics failed")
         .contains(server.address())
         .contains("Connection refused");
     Map<String, Object> summary = run.summary();
     assertThat(summary.get("status")).isEqualTo("failed");
-    assertThat((String) summary.get("error")).containsPattern("Writing \\d+ documents to " + database);
+    assertThat((String) summary.get("error")).containsPattern("Writing \\d+ documents to " + database)
+        .doesNotContain("\tat ");
 
     SubmittedRun again = fixture.submitToCluster("server-down-again", database, List.of());
     ClusterFixture.assertSucceeded(again);
@@ -70,6 +77,8 @@ class DevServerOutageIT {
     }
 
     ClusterFixture.assertSucceeded(run);
+    assertThat(fixture.executorLogs()).as("a write met the outage and was retried")
+        .contains("Transient error writing to " + database + ".");
     fixture.assertSameAnalyticsAsBaseline(database);
     fixture.assertSameCountsAsBaseline(run.summary());
   }

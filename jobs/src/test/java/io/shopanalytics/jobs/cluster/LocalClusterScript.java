@@ -1,8 +1,12 @@
 package io.shopanalytics.jobs.cluster;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A standalone cluster (one Master, two Workers of one core each) started and stopped through
@@ -40,6 +44,20 @@ final class LocalClusterScript implements AutoCloseable {
 
   String masterUrl() {
     return "spark://127.0.0.1:" + masterPort;
+  }
+
+  /** Everything the executors of every application logged (stderr in the Workers' work directories). */
+  String executorLogs() {
+    StringBuilder logs = new StringBuilder();
+    try (Stream<Path> files = Files.find(workDirectory.resolve("cluster"), 4,
+        (path, attributes) -> path.getFileName().toString().equals("stderr") && path.toString().contains("/work-"))) {
+      for (Path file : files.sorted().toList()) {
+        logs.append(Files.readString(file));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return logs.toString();
   }
 
   /** Stops the Workers (their executors with them) and the Master. */
