@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -28,29 +29,13 @@ class DevServerOutageIT {
   @Test
   void aServerDownForGoodFailsTheRunClearlyAndTheSameCommandThenWritesEverything() {
     String database = "server_down";
-    fixture.seed(database);
-    SubmittedRun run = fixture.submitToCluster("server-down", database, List.of());
-    DevMongoScript server = fixture.devServer();
-    int exitCode;
-    try {
-      WritePhase.awaitFirstDocument(run, fixture.database(database), ClusterFixture.RUN_TIMEOUT);
-      server.stop();
-      exitCode = run.awaitExit(ClusterFixture.RUN_TIMEOUT);
-    } finally {
-      server.start(); // same port, same H2 file
-    }
+    SubmittedRun run = submitSeeded("server-down", database);
+    int exitCode = withServerStoppedMidWrite(run, database, () -> run.awaitExit(ClusterFixture.RUN_TIMEOUT));
 
     assertThat(exitCode).as(run.describe()).isEqualTo(1);
-    List<String> stderr = run.stderr().lines().toList();
-    int errorLine = IntStream.range(0, stderr.size()).filter(i -> stderr.get(i).startsWith("ERROR: all failed: "))
-        .findFirst().orElseThrow(() -> new AssertionError("no 'ERROR: all failed:' line in " + run.describe()));
-    String error = stderr.get(errorLine);
-    if (errorLine + 1 < stderr.size()) {
-      assertThat(stderr.get(errorLine + 1)).as("the line after the ERROR line").doesNotStartWith("\tat ");
-    }
-    assertThat(error).as("the error line names the write and the unreachable server")
+    assertThat(errorLine(run)).as("the error line names the write and the unreachable server")
         .containsPattern("Writing \\d+ documents to " + database + "\\.(product|sales|customer)_analytics failed")
-        .contains(server.address())
+        .contains(fixture.devServer().address())
         .contains("Connection refused");
     Map<String, Object> summary = run.summary();
     assertThat(summary.get("status")).isEqualTo("failed");
@@ -66,20 +51,44 @@ class DevServerOutageIT {
   @Test
   void aServerBackWithinSecondsIsRiddenOutAndNothingIsLostOrDoubled() {
     String database = "server_restarted";
-    fixture.seed(database);
-    SubmittedRun run = fixture.submitToCluster("server-restarted", database, List.of());
-    DevMongoScript server = fixture.devServer();
-    try {
-      WritePhase.awaitFirstDocument(run, fixture.database(database), ClusterFixture.RUN_TIMEOUT);
-      server.stop();
-    } finally {
-      server.start();
-    }
+    SubmittedRun run = submitSeeded("server-restarted", database);
+    withServerStoppedMidWrite(run, database, () -> null);
 
     ClusterFixture.assertSucceeded(run);
     assertThat(fixture.executorLogs()).as("a write met the outage and was retried")
         .contains("Transient error writing to " + database + ".");
     fixture.assertSameAnalyticsAsBaseline(database);
     fixture.assertSameCountsAsBaseline(run.summary());
+  }
+
+  private static SubmittedRun submitSeeded(String runName, String database) {
+    fixture.seed(database);
+    return fixture.submitToCluster(runName, database, List.of());
+  }
+
+  /**
+   * Stops the dev server once the run has stored its first analytics document, does {@code whileDown},
+   * and starts the server again (same port, same H2 file) whatever happened.
+   */
+  private static <T> T withServerStoppedMidWrite(SubmittedRun run, String database, Supplier<T> whileDown) {
+    DevMongoScript server = fixture.devServer();
+    try {
+      WritePhase.awaitFirstDocument(run, fixture.database(database), ClusterFixture.RUN_TIMEOUT);
+      server.stop();
+      return whileDown.get();
+    } finally {
+      server.start();
+    }
+  }
+
+  /** The run's one {@code ERROR: all failed:} line, which no stack trace follows. */
+  private static String errorLine(SubmittedRun run) {
+    List<String> stderr = run.stderr().lines().toList();
+    int at = IntStream.range(0, stderr.size()).filter(i -> stderr.get(i).startsWith("ERROR: all failed: "))
+        .findFirst().orElseThrow(() -> new AssertionError("no 'ERROR: all failed:' line in " + run.describe()));
+    if (at + 1 < stderr.size()) {
+      assertThat(stderr.get(at + 1)).as("the line after the ERROR line").doesNotStartWith("\tat ");
+    }
+    return stderr.get(at);
   }
 }
