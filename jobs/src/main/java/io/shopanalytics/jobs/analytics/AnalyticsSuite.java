@@ -29,17 +29,19 @@ import io.shopanalytics.common.time.Period;
 import io.shopanalytics.common.validate.OrderValidation;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -373,9 +375,9 @@ public final class AnalyticsSuite {
       return thread;
     });
     try {
-      List<Future<WriteOutcome>> running = new ArrayList<>();
+      CompletionService<WriteOutcome> running = new ExecutorCompletionService<>(pool);
       for (AnalyticsOutput output : outputs) {
-        running.add(pool.submit(() -> timer.time(output.jobName(), () -> {
+        running.submit(() -> timer.time(output.jobName(), () -> {
           JobLabels.label(spark.sparkContext(), output.label(), output.label() + " " + scopeLabel(output), output.pool());
           WriteOutcome outcome = new UpsertWriter(settings).upsert(transform(output, saleOrders, saleLines),
               output.collection(), output.key(), AnalyticsOutput.ID_FIELDS, run.runTime(), sweepScope(output));
@@ -384,16 +386,26 @@ public final class AnalyticsSuite {
             report.put("products_counters_updated", ProductCounters.update(settings));
           }
           return outcome;
-        })));
+        }));
       }
       Exception failure = null;
-      for (Future<WriteOutcome> future : running) {
+      for (int remaining = outputs.size(); remaining > 0; ) {
+        // in the order they finish: the first failure is known as soon as it happens
+        Future<WriteOutcome> done = failure == null ? running.take() : running.poll(1, TimeUnit.SECONDS);
+        if (failure != null) {
+          cancelOutputJobs(); // again: an output may have started a job since
+        }
+        if (done == null) {
+          continue;
+        }
+        remaining--;
         try {
-          future.get();
+          done.get();
         } catch (ExecutionException e) {
           Exception cause = e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
           if (failure == null) {
             failure = cause;
+            cancelOutputJobs();
           } else {
             failure.addSuppressed(cause);
           }
@@ -404,6 +416,18 @@ public final class AnalyticsSuite {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Once one output has failed, the run has failed: the other outputs' Spark jobs are cancelled
+   * rather than left computing and writing. Left alone, with MongoDB unreachable, each of them went
+   * on failing for minutes (every write task retries for about a minute, and Spark runs it four
+   * times) before the run could report its failure.
+   */
+  private void cancelOutputJobs() {
+    for (AnalyticsOutput output : outputs) {
+      spark.sparkContext().cancelJobGroup(output.label());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.shopanalytics.jobs.cli;
 
+import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.settings.Secrets;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
 import io.shopanalytics.jobs.bench.ReadStrategyBench;
@@ -51,7 +52,8 @@ public final class ShopAnalytics implements Runnable {
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       // the failure is reported once, masked, and turned into a non-zero exit: never swallowed
       LOG.error("{} failed", cmd.getCommandName(), exception);
-      cmd.getErr().println("ERROR: " + cmd.getCommandName() + " failed: " + Secrets.mask(String.valueOf(exception.getMessage())));
+      cmd.getErr().println("ERROR: " + cmd.getCommandName() + " failed: "
+          + Secrets.mask(RunSummary.withoutStackTrace(exception.getMessage())));
       return exception instanceof IllegalArgumentException ? 2 : 1;
     });
     return commandLine.execute(args);
