@@ -3,6 +3,7 @@ package io.shopanalytics.jobs.cli;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.settings.Secrets;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
+import io.shopanalytics.jobs.bench.BenchCommand;
 import io.shopanalytics.jobs.bench.ReadStrategyBench;
 import io.shopanalytics.jobs.load.LoadCommand;
 import org.apache.logging.log4j.LogManager;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         LoadCommand.class,
         ShowCommand.class,
+        BenchCommand.class,
         ReadStrategyBench.class,
     })
 public final class ShopAnalytics implements Runnable {
