@@ -6,18 +6,21 @@
 # Environment:
 #   DEV_MONGO_PORT           port on 127.0.0.1 (default 27017)
 #   DEV_MONGO_DIR            data directory: H2 file, log, pid file (default .dev-mongo/ at the repo root)
-#   DEV_MONGO_BACKEND        h2 (on disk, survives restarts) or memory (default h2)
-#   DEV_MONGO_HEAP           JVM -Xmx (default 2g)
-#   DEV_MONGO_START_TIMEOUT  seconds to wait for the port to accept connections (default 60)
+#   DEV_MONGO_BACKEND        memory (default: fast, kept until stop) or h2 (on disk, survives restarts;
+#                            slow to open, and H2 2.3 has corrupted its file under load here)
+#   DEV_MONGO_HEAP           JVM -Xmx (default 2g for h2; 4g for memory, which holds every document on the heap)
+#   DEV_MONGO_START_TIMEOUT  seconds to wait for the port to accept connections (default 180: the H2
+#                            backend reads its whole file when it opens, about 35 s for 100,000 orders)
 #   DEV_MONGO_STOP_TIMEOUT   seconds to wait for a clean exit before SIGKILL (default 30)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT="${DEV_MONGO_PORT:-27017}"
 DATA_DIR="${DEV_MONGO_DIR:-$ROOT/.dev-mongo}"
-BACKEND="${DEV_MONGO_BACKEND:-h2}"
-HEAP="${DEV_MONGO_HEAP:-2g}"
-START_TIMEOUT="${DEV_MONGO_START_TIMEOUT:-60}"
+BACKEND="${DEV_MONGO_BACKEND:-memory}"
+if [[ "$BACKEND" == memory ]]; then DEFAULT_HEAP=4g; else DEFAULT_HEAP=2g; fi
+HEAP="${DEV_MONGO_HEAP:-$DEFAULT_HEAP}"
+START_TIMEOUT="${DEV_MONGO_START_TIMEOUT:-180}"
 STOP_TIMEOUT="${DEV_MONGO_STOP_TIMEOUT:-30}"
 MAIN_CLASS="io.shopanalytics.jobs.dev.DevMongoServer"
 APP_JAR="$ROOT/jobs/target/shop-analytics-jobs.jar"
@@ -54,7 +57,7 @@ accepts_connections() {
 build_if_missing() {
   if [[ ! -f "$APP_JAR" || ! -f "$PROVIDED_CLASSPATH" ]]; then
     echo "dev-mongo: building the jobs jar (mvn -q -B -DskipTests package)"
-    (cd "$ROOT" && mvn -q -B -DskipTests package) || die "the build failed"
+    (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package) || die "the build failed"
   fi
 }
 
@@ -75,7 +78,8 @@ start() {
   rm -f "$PID_FILE"
   echo "--- $(date -u +%Y-%m-%dT%H:%M:%SZ) start: port $PORT, backend $BACKEND, heap $HEAP" >>"$LOG_FILE"
   # setsid: the server outlives this shell and its terminal; stop ends it through the pid file
-  setsid java -Xmx"$HEAP" -XX:+UseParallelGC \
+  # a heap too small for the data ends the server (see the log) instead of leaving it thrashing in GC
+  setsid java -Xmx"$HEAP" -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError \
     -cp "$APP_JAR:$(cat "$PROVIDED_CLASSPATH")" "$MAIN_CLASS" \
     --port "$PORT" --data-dir "$DATA_DIR" --backend "$BACKEND" \
     >>"$LOG_FILE" 2>&1 </dev/null &
@@ -96,6 +100,9 @@ start() {
       tail -n 30 "$LOG_FILE" >&2
       exit 1
     fi
+    if ((waited == 25)); then
+      echo "dev-mongo: waiting for 127.0.0.1:$PORT (a large H2 file takes a while to open; up to ${START_TIMEOUT}s)"
+    fi
     sleep 0.2
     waited=$((waited + 1))
   done
@@ -113,7 +120,7 @@ stop() {
   local waited=0
   while kill -0 "$pid" 2>/dev/null; do
     if ((waited >= STOP_TIMEOUT * 5)); then
-      echo "dev-mongo: WARNING: pid $pid did not exit within ${STOP_TIMEOUT}s, killing it (H2 keeps what it had committed)" >&2
+      echo "dev-mongo: WARNING: pid $pid did not exit within ${STOP_TIMEOUT}s, killing it (writes since the H2 store last committed are lost)" >&2
       kill -KILL "$pid" 2>/dev/null || true
       break
     fi

@@ -35,6 +35,8 @@ public final class OrderSchema {
   /** Sum of the order's item quantities. */
   public static final String ORDER_QUANTITY = "order_quantity";
   public static final String UPDATED_AT = "updated_at";
+  /** The ETL flag: true once an incremental run has processed the order (as last updated). */
+  public static final String ANALYTICS_PROCESSED = "analytics_processed";
 
   public static final String ITEM_PRODUCT_ID = "product_id";
   public static final String ITEM_SKU = "sku";
@@ -58,6 +60,7 @@ public final class OrderSchema {
       .add(USER_ID, DataTypes.StringType, true)
       .add(CREATED_AT, DataTypes.TimestampType, true)
       .add(UPDATED_AT, DataTypes.TimestampType, true)
+      .add(ANALYTICS_PROCESSED, DataTypes.BooleanType, false)
       .add(STATUS, DataTypes.StringType, true)
       .add(PAYMENT_METHOD, DataTypes.StringType, true)
       .add(ITEMS, DataTypes.createArrayType(ITEM, false), true)
@@ -71,7 +74,7 @@ public final class OrderSchema {
    * documents, and an order with such an item must be rejected, not read as valid.
    */
   public static final String[] SOURCE_FIELDS = {
-    "_id", "user_id", "created_at", "updated_at", "status", "payment.method", "items"
+    "_id", "user_id", "created_at", "updated_at", "analytics_processed", "status", "payment.method", "items"
   };
 
   private OrderSchema() {}

@@ -55,8 +55,23 @@ public final class RunSummary {
     fields.put("collections", new TreeMap<>(collections));
     fields.put("seconds", timer.seconds());
     if (error != null) {
-      fields.put("error", Secrets.mask(error.getClass().getSimpleName() + ": " + error.getMessage()));
+      fields.put("error",
+          Secrets.mask(error.getClass().getSimpleName() + ": " + withoutStackTrace(error.getMessage())));
     }
+  }
+
+  /**
+   * An error message without the stack trace Spark appends to it: when a task fails for good, the
+   * job-abort message carries the executor's whole trace after its first line ("... most recent
+   * failure: ...: Writing 100 documents to shop.customer_analytics failed ...\n\tat ..."). The trace
+   * belongs in the log (the failure is logged with it); the summary and the ERROR line keep the words.
+   */
+  public static String withoutStackTrace(String message) {
+    if (message == null) {
+      return "null";
+    }
+    int trace = message.indexOf("\n\tat ");
+    return trace < 0 ? message : message.substring(0, trace);
   }
 
   /** A copy of the summary's fields (collections and seconds once finished). */

@@ -1,16 +1,13 @@
 package io.shopanalytics.common.sink;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.settings.MongoSettings;
-import io.shopanalytics.common.settings.Secrets;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,25 +118,8 @@ public final class UpsertWriter implements Serializable {
   }
 
   private int flush(MongoCollection<Document> target, List<WriteModel<Document>> batch) throws InterruptedException {
-    if (batch.isEmpty()) {
-      return 0;
-    }
     int size = batch.size();
-    for (int attempt = 0; ; attempt++) {
-      try {
-        target.bulkWrite(batch, new BulkWriteOptions().ordered(false));
-        batch.clear();
-        return size;
-      } catch (MongoException error) {
-        if (attempt >= settings.writeMaxRetries() || !TransientErrors.isTransient(error)) {
-          throw new IllegalStateException("Writing " + size + " documents to " + target.getNamespace() + " failed after "
-              + (attempt + 1) + " attempt(s): " + Secrets.mask(TransientErrors.describe(error)), error);
-        }
-        long backoff = Math.min(5_000L, 200L << attempt);
-        LOG.warn("Transient error writing to {} (attempt {} of {}), retrying in {} ms: {}", target.getNamespace(),
-            attempt + 1, settings.writeMaxRetries() + 1, backoff, Secrets.mask(TransientErrors.describe(error)));
-        Thread.sleep(backoff);
-      }
-    }
+    BulkWrites.write(target, batch, settings.writeMaxRetries());
+    return size;
   }
 }

@@ -8,7 +8,6 @@ import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.settings.MongoSettings;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.TaskContext;
@@ -84,11 +83,5 @@ public final class RawCollectionReader {
     byte[] copy = new byte[buffer.remaining()];
     buffer.get(copy);
     return copy;
-  }
-
-  /** A single-partition plan over a whole collection (small reference collections). */
-  public static ReadPlan wholeCollection(String reason) {
-    return new ReadPlan("single", reason,
-        Collections.singletonList(ReadPartition.builder(0).filter(new BsonDocument()).build()), null);
   }
 }

@@ -48,6 +48,8 @@ public final class OrderValidator implements Serializable {
     String orderId = Ids.encode(order.get("_id"));
     Timestamp updatedAt = order.isDateTime("updated_at")
         ? new Timestamp(order.getDateTime("updated_at").getValue()) : null;
+    boolean processed = order.isBoolean(OrderSchema.ANALYTICS_PROCESSED)
+        && order.getBoolean(OrderSchema.ANALYTICS_PROCESSED).getValue();
     try {
       Timestamp createdAt = createdAt(order);
       String userId = userId(order);
@@ -62,11 +64,12 @@ public final class OrderValidator implements Serializable {
         throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
       }
       String status = status(order);
-      return validated(orderId, userId, createdAt, updatedAt, status, paymentMethod(order), items, revenue, quantity, null);
+      return validated(orderId, userId, createdAt, updatedAt, processed, status, paymentMethod(order), items, revenue,
+          quantity, null);
     } catch (Rejected rejected) {
-      return validated(orderId, null, null, updatedAt, null, null, null, null, null, rejected.reason.code());
+      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null, rejected.reason.code());
     } catch (ArithmeticException quantityOverflow) {
-      return validated(orderId, null, null, updatedAt, null, null, null, null, null,
+      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null,
           RejectReason.ITEM_QUANTITY_INVALID.code());
     }
   }

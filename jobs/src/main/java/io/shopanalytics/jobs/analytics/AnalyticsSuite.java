@@ -10,10 +10,13 @@ import io.shopanalytics.common.run.RunContext;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.run.StageTimer;
 import io.shopanalytics.common.settings.MongoSettings;
+import io.shopanalytics.common.settings.Secrets;
 import io.shopanalytics.common.settings.SettingKeys;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
+import io.shopanalytics.common.sink.ProcessedMarker;
 import io.shopanalytics.common.sink.UpsertWriter;
 import io.shopanalytics.common.sink.WriteOutcome;
+import io.shopanalytics.common.source.DirtyMonths;
 import io.shopanalytics.common.source.OrdersSource;
 import io.shopanalytics.common.source.ReadMetrics;
 import io.shopanalytics.common.source.ReadPlan;
@@ -26,17 +29,19 @@ import io.shopanalytics.common.time.Period;
 import io.shopanalytics.common.validate.OrderValidation;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -70,8 +75,9 @@ public final class AnalyticsSuite {
   private SourceOptions sourceOptions = SourceOptions.defaults();
   private List<Period> periods = List.of();
   private AsOf asOf;
-  private Set<AnalyticsOutput> outputs = EnumSet.allOf(AnalyticsOutput.class);
+  private EnumSet<AnalyticsOutput> outputs = EnumSet.allOf(AnalyticsOutput.class);
   private boolean dryRun;
+  private boolean incremental;
   private Clock clock = Clock.systemUTC();
   private RunSummary summary;
 
@@ -125,6 +131,15 @@ public final class AnalyticsSuite {
     return this;
   }
 
+  /**
+   * Incremental mode: product and sales analytics for the months holding unprocessed orders only
+   * (customers as usual), then the orders read are marked processed, once every write succeeded.
+   */
+  public AnalyticsSuite incremental(boolean value) {
+    this.incremental = value;
+    return this;
+  }
+
   public AnalyticsSuite dryRun(boolean value) {
     this.dryRun = value;
     return this;
@@ -144,7 +159,8 @@ public final class AnalyticsSuite {
   /** Runs and returns the summary; a failure escapes after the summary has recorded it. */
   public RunSummary execute() throws Exception {
     requireConfigured();
-    RunSummary report = summary != null ? summary : new RunSummary(jobName());
+    String job = jobName();
+    RunSummary report = summary != null ? summary : new RunSummary(job);
     StageTimer timer = new StageTimer();
     RunContext run = RunContext.start(clock);
     report.put("run_id", run.runId())
@@ -155,6 +171,14 @@ public final class AnalyticsSuite {
     Dataset<Row> validated = null;
     AnalyticsComputation computation = null;
     try {
+      report.put("mode", incremental ? "incremental" : "full");
+      LOG.info("Run {}: reading {} database {} with read preference {}, writing with write concern {}", run.runId(),
+          Secrets.mask(settings.readUri()), settings.database(), settings.describeReadPreference(),
+          settings.describeWriteConcern());
+      if (incremental) {
+        DirtyMonths.Found dirty = timer.time("dirty_months", () -> DirtyMonths.find(settings));
+        useDirtyMonths(dirty, report);
+      }
       ReadScope scope = scope();
       OrdersSource orders = source != null ? source
           : ReadStrategies.orders(readStrategy, settings, scope, partitionDocuments, sourceOptions);
@@ -167,7 +191,7 @@ public final class AnalyticsSuite {
       }
       validated = timer.time("read_validate", () -> readAndValidate(orders, report));
       Dataset<Row> validatedOrders = validated;
-      timer.time("rejects", () -> writeRejects(validatedOrders, run, report));
+      timer.time("rejects", () -> writeRejects(validatedOrders, run, report, job));
 
       Dataset<Row> products = ReferenceCollections.products(spark, settings,
           ReadStrategies.collection(ReferenceCollections.PRODUCTS, settings, partitionDocuments));
@@ -180,6 +204,14 @@ public final class AnalyticsSuite {
       report.put("sales_counted", computation.materialize());
 
       runOutputs(computation, run, report, timer);
+      if (incremental) {
+        Dataset<Row> readOrders = validated;
+        ProcessedMarker.Outcome marking = timer.time("mark_processed", () -> {
+          JobLabels.label(spark.sparkContext(), "MARK", "MARK orders processed run=" + run.runId(), "default");
+          return new ProcessedMarker(settings).mark(readOrders);
+        });
+        report.put("orders_marked", marking.marked()).put("orders_skipped_changed", marking.skippedChanged());
+      }
       report.succeeded(timer);
       return report;
     } catch (Exception | Error e) {
@@ -201,9 +233,35 @@ public final class AnalyticsSuite {
     }
   }
 
+  /** Incremental runs recompute the dirty months only; with none, only customer analytics run. */
+  private void useDirtyMonths(DirtyMonths.Found dirty, RunSummary report) {
+    report.put("dirty_months", dirty.describe())
+        .put("dirty_orders", dirty.orders())
+        .put("dirty_orders_without_valid_date", dirty.withoutValidDate());
+    periods = dirty.months();
+    if (periods.isEmpty()) {
+      outputs.removeIf(AnalyticsOutput::periodic);
+    }
+    report.put("periods", periods.stream().map(Period::id).toList());
+    LOG.info("Incremental run: {} unprocessed orders, months to recompute {}", dirty.orders(), dirty.describe());
+  }
+
   private void requireConfigured() {
     if (settings == null) {
       throw new IllegalStateException("AnalyticsSuite needs settings");
+    }
+    if (incremental) {
+      if (outputs.size() != AnalyticsOutput.values().length) {
+        throw new IllegalArgumentException("--mode incremental is for the `all` job (it marks orders processed only "
+            + "when every output has been written)");
+      }
+      if (!periods.isEmpty()) {
+        throw new IllegalArgumentException("--mode incremental finds its months itself: drop --period/--from/--to");
+      }
+      if (asOf == null) {
+        throw new IllegalArgumentException("Customer analytics need an as-of date");
+      }
+      return;
     }
     if (outputs.isEmpty()) {
       throw new IllegalArgumentException("No output requested");
@@ -292,7 +350,7 @@ public final class AnalyticsSuite {
     report.put("shards", shards);
   }
 
-  private Void writeRejects(Dataset<Row> validated, RunContext run, RunSummary report) {
+  private Void writeRejects(Dataset<Row> validated, RunContext run, RunSummary report, String job) {
     long total = (Long) report.get("rejects_total");
     if (total == 0) {
       return null;
@@ -302,7 +360,7 @@ public final class AnalyticsSuite {
         col(OrderSchema.ORDER_ID).as("_id"),
         col(OrderSchema.REJECT_REASON).as("reason"),
         lit(run.runId()).as("run_id"),
-        lit(jobName()).as("job"));
+        lit(job).as("job"));
     report.recordWrite(new UpsertWriter(settings).upsert(rejects, AnalyticsIndexes.REJECTS, List.of("_id"),
         AnalyticsOutput.ID_FIELDS, run.runTime(), null));
     return null;
@@ -316,24 +374,37 @@ public final class AnalyticsSuite {
       return thread;
     });
     try {
-      List<Future<WriteOutcome>> running = new ArrayList<>();
+      CompletionService<WriteOutcome> running = new ExecutorCompletionService<>(pool);
       for (AnalyticsOutput output : outputs) {
-        running.add(pool.submit(() -> timer.time(output.jobName(), () -> {
+        running.submit(() -> timer.time(output.jobName(), () -> {
           JobLabels.label(spark.sparkContext(), output.label(), output.label() + " " + scopeLabel(output), output.pool());
           WriteOutcome outcome = new UpsertWriter(settings).upsert(computation.output(output),
               output.collection(), output.key(), AnalyticsOutput.ID_FIELDS, run.runTime(), sweepScope(output));
           report.recordWrite(outcome);
+          if (output == AnalyticsOutput.PRODUCT) {
+            report.put("products_counters_updated", ProductCounters.update(settings));
+          }
           return outcome;
-        })));
+        }));
       }
       Exception failure = null;
-      for (Future<WriteOutcome> future : running) {
+      for (int remaining = outputs.size(); remaining > 0; ) {
+        // in the order they finish: the first failure is known as soon as it happens
+        Future<WriteOutcome> done = failure == null ? running.take() : running.poll(1, TimeUnit.SECONDS);
+        if (failure != null) {
+          cancelOutputJobs(); // again: an output may have started a job since
+        }
+        if (done == null) {
+          continue;
+        }
+        remaining--;
         try {
-          future.get();
+          done.get();
         } catch (ExecutionException e) {
           Exception cause = e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
           if (failure == null) {
             failure = cause;
+            cancelOutputJobs();
           } else {
             failure.addSuppressed(cause);
           }
@@ -344,6 +415,18 @@ public final class AnalyticsSuite {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Once one output has failed, the run has failed: the other outputs' Spark jobs are cancelled
+   * rather than left computing and writing. Left alone, with MongoDB unreachable, each of them went
+   * on failing for minutes (every write task retries for about a minute, and Spark runs it four
+   * times) before the run could report its failure.
+   */
+  private void cancelOutputJobs() {
+    for (AnalyticsOutput output : outputs) {
+      spark.sparkContext().cancelJobGroup(output.label());
     }
   }
 

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
@@ -25,6 +26,8 @@ public final class ProductAnalyticsTransform {
   private static final String ORDERS = "orders";
   private static final String SPENT = "total_spent";
   private static final String SPENT_EXACT = "spent_exact";
+  /** The product's latest sale in the month: feeds products.analytics.last_sold_at. */
+  public static final String LAST_SOLD_AT = "last_sold_at";
 
   private ProductAnalyticsTransform() {}
 
@@ -33,14 +36,15 @@ public final class ProductAnalyticsTransform {
     // one row per product per order: an order with the product on two lines is one order
     Dataset<Row> productOrders = saleLines.where(SaleData.inPeriods(periods))
         .groupBy(col(SaleData.PRODUCT_ID), col(SaleData.PERIOD), col(OrderSchema.ORDER_ID),
-            col(OrderSchema.USER_ID), col(SaleData.DATE))
+            col(OrderSchema.USER_ID), col(SaleData.DATE), col(OrderSchema.CREATED_AT))
         .agg(sum(SaleData.QUANTITY).as(SaleData.QUANTITY), sum(SaleData.REVENUE).as(SaleData.REVENUE));
 
     Dataset<Row> metrics = productOrders.groupBy(key)
         .agg(count(lit(1)).as("total_orders"),
             sum(SaleData.QUANTITY).as("total_quantity_sold"),
             sum(SaleData.REVENUE).as("revenue_exact"),
-            countDistinct(col(OrderSchema.USER_ID)).as("unique_customers"));
+            countDistinct(col(OrderSchema.USER_ID)).as("unique_customers"),
+            max(col(OrderSchema.CREATED_AT)).as(LAST_SOLD_AT));
 
     Dataset<Row> labels = SparkLists.agg(saleLines.where(SaleData.inPeriods(periods)).groupBy(key),
             ProductLabels.aggregates())
@@ -87,6 +91,7 @@ public final class ProductAnalyticsTransform {
                 average(col("revenue_exact"), col("total_orders")).as("average_order_value"),
                 col("unique_customers")).as("metrics"),
             col("daily_breakdown"),
-            col("top_customers"));
+            col("top_customers"),
+            col(LAST_SOLD_AT));
   }
 }

@@ -38,6 +38,12 @@ public class AnalyticsCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Plan only: periods, estimated orders, read partitions; no writes.")
   boolean dryRun;
 
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "full: the given months; incremental (`all` only): the months holding orders not yet "
+          + "analytics_processed, then mark the orders read. Default: incremental for `all` without "
+          + "--period/--from/--to, else full.")
+  String mode;
+
   @Option(names = "--summary-file", paramLabel = "PATH", description = "Also write the run summary JSON here.")
   Path summaryFile;
 
@@ -71,7 +77,8 @@ public class AnalyticsCommand implements Callable<Integer> {
     if (!periodic && time.periodGiven()) {
       throw new IllegalArgumentException("--period/--from/--to do not apply to " + name + " (it uses --as-of)");
     }
-    List<Period> periods = periodic ? time.periods(clock) : List.of();
+    boolean incremental = incremental();
+    List<Period> periods = periodic && !incremental ? time.periods(clock) : List.of();
     AsOf asOf = time.asOf(clock);
     RunSummary summary = new RunSummary(name);
     AnalyticsSuite suite = AnalyticsSuite.in(dryRun ? null : session())
@@ -83,6 +90,7 @@ public class AnalyticsCommand implements Callable<Integer> {
         .periods(periods)
         .asOf(asOf)
         .outputs(outputs)
+        .incremental(incremental)
         .dryRun(dryRun)
         .clock(clock)
         .reportingTo(summary);
@@ -94,6 +102,23 @@ public class AnalyticsCommand implements Callable<Integer> {
       if (summaryFile != null) {
         summary.writeTo(summaryFile);
       }
+    }
+  }
+
+  private boolean incremental() {
+    if (mode == null) {
+      return name.equals("all") && !time.periodGiven();
+    }
+    switch (mode) {
+      case "full":
+        return false;
+      case "incremental":
+        if (time.periodGiven()) {
+          throw new IllegalArgumentException("--mode incremental finds its months itself: drop --period/--from/--to");
+        }
+        return true;
+      default:
+        throw new IllegalArgumentException("Invalid value for --mode: '" + mode + "' (expected full or incremental)");
     }
   }
 

@@ -1,8 +1,10 @@
 package io.shopanalytics.jobs.cli;
 
+import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.settings.Secrets;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
 import io.shopanalytics.jobs.bench.BenchCommand;
+import io.shopanalytics.jobs.bench.ReadStrategyBench;
 import io.shopanalytics.jobs.load.LoadCommand;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Command;
         LoadCommand.class,
         ShowCommand.class,
         BenchCommand.class,
+        ReadStrategyBench.class,
     })
 public final class ShopAnalytics implements Runnable {
   private static final Logger LOG = LogManager.getLogger(ShopAnalytics.class);
@@ -51,7 +54,8 @@ public final class ShopAnalytics implements Runnable {
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       // the failure is reported once, masked, and turned into a non-zero exit: never swallowed
       LOG.error("{} failed", cmd.getCommandName(), exception);
-      cmd.getErr().println("ERROR: " + cmd.getCommandName() + " failed: " + Secrets.mask(String.valueOf(exception.getMessage())));
+      cmd.getErr().println("ERROR: " + cmd.getCommandName() + " failed: "
+          + Secrets.mask(RunSummary.withoutStackTrace(exception.getMessage())));
       return exception instanceof IllegalArgumentException ? 2 : 1;
     });
     return commandLine.execute(args);

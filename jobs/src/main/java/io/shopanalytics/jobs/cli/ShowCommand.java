@@ -53,12 +53,12 @@ public final class ShowCommand implements Callable<Integer> {
       out.println();
       out.println("Top categories in " + detail.getString("period"));
       for (Document category : detail.getList("by_category", Document.class).stream().limit(5).toList()) {
-        out.printf("  %-14s %14s  %5.1f%%%n", category.getString("category"), category.get("revenue"),
+        out.printf("  %-20s %14s  %5.1f%%%n", category.getString("category"), category.get("revenue"),
             category.getDouble("percentage"));
       }
       out.println("Top products in " + detail.getString("period"));
       for (Document product : detail.getList("top_products", Document.class).stream().limit(5).toList()) {
-        out.printf("  %-12s %-34s %6d  %12s%n", product.getString("sku"), product.getString("name"),
+        out.printf("  %-16s %-40s %6d  %12s%n", product.getString("sku"), product.getString("name"),
             product.getLong("quantity_sold"), product.get("revenue"));
       }
       out.println("Customer segments");

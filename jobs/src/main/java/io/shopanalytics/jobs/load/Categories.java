@@ -1,6 +1,7 @@
 package io.shopanalytics.jobs.load;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The store's departments, most popular first. {@code weight} is both a department's share of the
@@ -75,6 +76,11 @@ final class Categories {
               new Subcategory("Organic", "ORG", List.of("Organic Granola", "Organic Nut Butter")))));
 
   private Categories() {}
+
+  /** Lower-case words joined by '-': "Home & Kitchen" is home-kitchen (tags, zone names). */
+  static String slug(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+  }
 
   /** Category names, most popular first: the order the sharding plan pins zones in. */
   static List<String> namesByPopularity() {

@@ -5,6 +5,7 @@ import static io.shopanalytics.jobs.load.BsonValues.date;
 import io.shopanalytics.jobs.load.Catalog.Product;
 import io.shopanalytics.jobs.load.DocumentRandom.Stream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,15 +113,11 @@ final class ProductDocuments {
   }
 
   private static BsonArray tags(Product product) {
-    List<String> tags = new java.util.ArrayList<>(List.of(slug(product.category().name()),
-        slug(product.subcategory().name()), slug(product.noun())));
+    List<String> tags = new ArrayList<>(List.of(Categories.slug(product.category().name()),
+        Categories.slug(product.subcategory().name()), Categories.slug(product.noun())));
     if (product.popularityRank() < 3) {
       tags.add("bestseller");
     }
     return BsonValues.strings(tags);
-  }
-
-  private static String slug(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
   }
 }

@@ -2,7 +2,6 @@ package io.shopanalytics.jobs.load;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -63,7 +62,7 @@ public record ShardingPlan(List<BsonDocument> commands, String skipReason) {
   }
 
   static String zoneName(String category) {
-    return "products-" + category.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return "products-" + Categories.slug(category);
   }
 
   private static BsonDocument hashed(Topology topology, String namespace, String field) {

@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,33 @@ class DevMongoServerTest {
           .containsExactlyInAnyOrder("{\"_id\": 1}", "{\"created_at\": 1}");
     }
     assertThat(dataDirectory.resolve(DevMongoServer.DATA_FILE)).isRegularFile();
+  }
+
+  @Test
+  void h2FileShrinksToItsLiveDataAtStart() throws IOException {
+    String padding = "x".repeat(1_000);
+    try (DevMongoServer server = DevMongoServer.start(DevMongoServer.Backend.h2, dataDirectory, 0);
+        MongoClient client = MongoClients.create(server.connectionString())) {
+      MongoCollection<Document> scratch = client.getDatabase("shop").getCollection("scratch");
+      for (int batch = 0; batch < 10; batch++) {
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+          documents.add(new Document("_id", batch * 500 + i).append("padding", padding));
+        }
+        scratch.insertMany(documents);
+      }
+      scratch.drop();
+      client.getDatabase("shop").getCollection("kept").insertOne(new Document("_id", "kept"));
+    }
+    long grown = Files.size(dataDirectory.resolve(DevMongoServer.DATA_FILE));
+
+    try (DevMongoServer server = DevMongoServer.start(DevMongoServer.Backend.h2, dataDirectory, 0);
+        MongoClient client = MongoClients.create(server.connectionString())) {
+      assertThat(Files.size(dataDirectory.resolve(DevMongoServer.DATA_FILE))).isLessThan(grown / 4);
+      assertThat(client.getDatabase("shop").getCollection("kept").find().into(new ArrayList<>()))
+          .containsExactly(new Document("_id", "kept"));
+      assertThat(client.getDatabase("shop").getCollection("scratch").countDocuments()).isZero();
+    }
   }
 
   @Test

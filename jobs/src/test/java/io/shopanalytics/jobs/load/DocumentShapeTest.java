@@ -17,7 +17,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.shopanalytics.jobs.testing.CommandRun;
-import io.shopanalytics.jobs.testing.EmbeddedMongo;
+import io.shopanalytics.jobs.testing.EmbeddedMongoExtension;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.BsonDocument;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Stored documents have every field of SCHEMA-DESIGN.md, in order, with the BSON types METRICS.md expects. */
 class DocumentShapeTest {
   @RegisterExtension
-  static final EmbeddedMongo MONGO = new EmbeddedMongo();
+  static final EmbeddedMongoExtension MONGO = new EmbeddedMongoExtension();
 
   static MongoDatabase database;
 

@@ -6,7 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
 import io.shopanalytics.jobs.testing.CommandRun;
-import io.shopanalytics.jobs.testing.EmbeddedMongo;
+import io.shopanalytics.jobs.testing.EmbeddedMongoExtension;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LoadCommandTest {
   @RegisterExtension
-  static final EmbeddedMongo MONGO = new EmbeddedMongo();
+  static final EmbeddedMongoExtension MONGO = new EmbeddedMongoExtension();
 
   static final int USERS = 300;
   static final int PRODUCTS = 60;

@@ -3,7 +3,7 @@ package io.shopanalytics.jobs.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.jobs.testing.CommandRun;
-import io.shopanalytics.jobs.testing.EmbeddedMongo;
+import io.shopanalytics.jobs.testing.EmbeddedMongoExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Bad options fail before anything is written, with one message that names the option. */
 class LoadOptionsTest {
   @RegisterExtension
-  static final EmbeddedMongo MONGO = new EmbeddedMongo();
+  static final EmbeddedMongoExtension MONGO = new EmbeddedMongoExtension();
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource(delimiter = '|', value = {

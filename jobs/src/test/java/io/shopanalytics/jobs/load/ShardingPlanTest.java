@@ -2,7 +2,7 @@ package io.shopanalytics.jobs.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shopanalytics.jobs.testing.EmbeddedMongo;
+import io.shopanalytics.jobs.testing.EmbeddedMongoExtension;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bson.BsonDocument;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ShardingPlanTest {
   @RegisterExtension
-  static final EmbeddedMongo MONGO = new EmbeddedMongo();
+  static final EmbeddedMongoExtension MONGO = new EmbeddedMongoExtension();
 
   static final List<String> CATEGORIES = List.of("Electronics", "Fashion", "Home & Kitchen", "Books");
 

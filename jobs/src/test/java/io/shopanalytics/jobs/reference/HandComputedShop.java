@@ -95,7 +95,7 @@ public final class HandComputedShop {
   }
 
   static Document productDocument(ObjectId productId, String sku, String name, Document metrics,
-      List<Document> daily, List<Document> topCustomers) {
+      List<Document> daily, List<Document> topCustomers, String lastSoldAt) {
     return new Document("product_id", productId)
         .append("period", "2024-11")
         .append("period_start", date("2024-11-01T00:00:00Z"))
@@ -104,7 +104,8 @@ public final class HandComputedShop {
         .append("name", name)
         .append("metrics", metrics)
         .append("daily_breakdown", daily)
-        .append("top_customers", topCustomers);
+        .append("top_customers", topCustomers)
+        .append("last_sold_at", date(lastSoldAt));
   }
 
   static Document productMetrics(long orders, long quantity, String revenue, String average, long customers) {
@@ -117,21 +118,25 @@ public final class HandComputedShop {
 
   /** product_analytics of November. */
   public static List<Document> expectedProductAnalytics() {
-    return List.of(// P1: O1 2 x 19.99, O2 1 x 20, O3 19.99 + 10: 3 orders, 5 units, 89.97, 89.97 / 3 = 29.99
+    return List.of(
+        // P1: O1 2 x 19.99, O2 1 x 20, O3 19.99 + 10: 3 orders, 5 units, 89.97, 89.97 / 3 = 29.99
         productDocument(P1, "SKU-1", "Widget",
             productMetrics(3, 5, "89.97", "29.99", 2),
             List.of(daily("2024-11-05", 2, 3, "59.98"), daily("2024-11-30", 1, 2, "29.99")),
-            List.of(spender(U1, "69.97", 2), spender(U2_NO_EMAIL, "20.00", 1))),
+            List.of(spender(U1, "69.97", 2), spender(U2_NO_EMAIL, "20.00", 1)),
+            "2024-11-30T23:59:59.999Z"),
         // P2: 5.005 stored half-even as 5.00; sku missing in products: null (no fall-back to items)
         productDocument(P2, null, "Gadget",
             productMetrics(1, 1, "5.00", "5.00", 1),
             List.of(daily("2024-11-05", 1, 1, "5.00")),
-            List.of(spender(U1, "5.00", 1))),
+            List.of(spender(U1, "5.00", 1)),
+            "2024-11-05T10:00:00Z"),
         // P3 deleted: sku/name from the latest line (O3): "NEW-3", and "" becomes null
         productDocument(P3_DELETED, "NEW-3", null,
             productMetrics(2, 4, "0.40", "0.20", 2),
             List.of(daily("2024-11-05", 1, 3, "0.30"), daily("2024-11-30", 1, 1, "0.10")),
-            List.of(spender(U2_NO_EMAIL, "0.30", 1), spender(U1, "0.10", 1))));
+            List.of(spender(U2_NO_EMAIL, "0.30", 1), spender(U1, "0.10", 1)),
+            "2024-11-30T23:59:59.999Z"));
   }
 
 

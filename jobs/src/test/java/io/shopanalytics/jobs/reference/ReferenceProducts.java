@@ -59,7 +59,10 @@ final class ReferenceProducts {
             .append("average_order_value", average(total.revenue(), total.orderCount()))
             .append("unique_customers", total.customerCount()))
         .append("daily_breakdown", dailyBreakdown(byDay))
-        .append("top_customers", topCustomers(byCustomer));
+        .append("top_customers", topCustomers(byCustomer))
+        // the latest sale of the product in the period (feeds products.analytics.last_sold_at)
+        .append("last_sold_at", Date.from(lines.stream().map(line -> line.order().createdAt())
+            .max(java.time.Instant::compareTo).orElseThrow()));
   }
 
   private static List<Document> dailyBreakdown(Map<LocalDate, Tally> byDay) {
