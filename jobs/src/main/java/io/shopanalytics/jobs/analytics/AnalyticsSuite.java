@@ -169,7 +169,7 @@ public final class AnalyticsSuite {
         .put("read_preference", settings.describeReadPreference())
         .put("write_concern", settings.describeWriteConcern());
     Dataset<Row> validated = null;
-    Dataset<Row> saleLines = null;
+    AnalyticsComputation computation = null;
     try {
       report.put("mode", incremental ? "incremental" : "full");
       LOG.info("Run {}: reading {} database {} with read preference {}, writing with write concern {}", run.runId(),
@@ -195,16 +195,15 @@ public final class AnalyticsSuite {
 
       Dataset<Row> products = ReferenceCollections.products(spark, settings,
           ReadStrategies.collection(ReferenceCollections.PRODUCTS, settings, partitionDocuments));
-      Dataset<Row> saleOrders = SaleData.saleOrders(validated);
-      saleLines = SaleData.saleLines(saleOrders, products).persist(StorageLevel.MEMORY_AND_DISK());
-      report.put("sales_counted", saleOrders.count());
       if (outputs.contains(AnalyticsOutput.CUSTOMER)) {
         users = ReferenceCollections.users(spark, settings,
                 ReadStrategies.collection(ReferenceCollections.USERS, settings, partitionDocuments))
             .persist(StorageLevel.MEMORY_AND_DISK());
       }
+      computation = AnalyticsComputation.of(validated, products, users, periods, asOf);
+      report.put("sales_counted", computation.materialize());
 
-      runOutputs(saleOrders, saleLines, run, report, timer);
+      runOutputs(computation, run, report, timer);
       if (incremental) {
         Dataset<Row> readOrders = validated;
         ProcessedMarker.Outcome marking = timer.time("mark_processed", () -> {
@@ -222,8 +221,8 @@ public final class AnalyticsSuite {
       if (spark != null) {
         JobLabels.clear(spark.sparkContext());
       }
-      if (saleLines != null) {
-        saleLines.unpersist();
+      if (computation != null) {
+        computation.close();
       }
       if (users != null) {
         users.unpersist();
@@ -367,8 +366,8 @@ public final class AnalyticsSuite {
     return null;
   }
 
-  private void runOutputs(Dataset<Row> saleOrders, Dataset<Row> saleLines, RunContext run, RunSummary report,
-      StageTimer timer) throws Exception {
+  private void runOutputs(AnalyticsComputation computation, RunContext run, RunSummary report, StageTimer timer)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(outputs.size(), r -> {
       Thread thread = new Thread(r, "analytics-output");
       thread.setDaemon(true);
@@ -379,7 +378,7 @@ public final class AnalyticsSuite {
       for (AnalyticsOutput output : outputs) {
         running.submit(() -> timer.time(output.jobName(), () -> {
           JobLabels.label(spark.sparkContext(), output.label(), output.label() + " " + scopeLabel(output), output.pool());
-          WriteOutcome outcome = new UpsertWriter(settings).upsert(transform(output, saleOrders, saleLines),
+          WriteOutcome outcome = new UpsertWriter(settings).upsert(computation.output(output),
               output.collection(), output.key(), AnalyticsOutput.ID_FIELDS, run.runTime(), sweepScope(output));
           report.recordWrite(outcome);
           if (output == AnalyticsOutput.PRODUCT) {
@@ -428,19 +427,6 @@ public final class AnalyticsSuite {
   private void cancelOutputJobs() {
     for (AnalyticsOutput output : outputs) {
       spark.sparkContext().cancelJobGroup(output.label());
-    }
-  }
-
-  private Dataset<Row> transform(AnalyticsOutput output, Dataset<Row> saleOrders, Dataset<Row> saleLines) {
-    switch (output) {
-      case PRODUCT:
-        return ProductAnalyticsTransform.transform(saleLines, periods);
-      case SALES:
-        return SalesAnalyticsTransform.transform(saleOrders, saleLines, periods);
-      case CUSTOMER:
-        return CustomerAnalyticsTransform.transform(saleOrders, saleLines, users, asOf);
-      default:
-        throw new IllegalArgumentException("Unknown output " + output);
     }
   }
 

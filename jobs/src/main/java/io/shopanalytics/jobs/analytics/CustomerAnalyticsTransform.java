@@ -43,6 +43,15 @@ public final class CustomerAnalyticsTransform {
   private CustomerAnalyticsTransform() {}
 
   public static Dataset<Row> transform(Dataset<Row> saleOrders, Dataset<Row> saleLines, Dataset<Row> users, AsOf asOf) {
+    return transform(saleOrders, saleLines, users, asOf, null);
+  }
+
+  /**
+   * @param cache where the per-customer rows are kept between the RFM cut points and the output
+   *     (both read them); null to compute them twice
+   */
+  static Dataset<Row> transform(Dataset<Row> saleOrders, Dataset<Row> saleLines, Dataset<Row> users, AsOf asOf,
+      RunCache cache) {
     Dataset<Row> orders = saleOrders.where(SaleData.upTo(asOf));
     Dataset<Row> lines = saleLines.where(SaleData.upTo(asOf));
 
@@ -78,6 +87,9 @@ public final class CustomerAnalyticsTransform {
         .join(favorites, SparkLists.columns(OrderSchema.USER_ID))
         .join(payment, SparkLists.columns(OrderSchema.USER_ID))
         .join(emails, SparkLists.columns(OrderSchema.USER_ID), "left");
+    if (cache != null) {
+      customers = cache.keep(customers);
+    }
     Dataset<Row> scored = RfmScores.score(customers, recencyValue, col(TOTAL_ORDERS), col(TOTAL_SPENT));
 
     return scored.select(

@@ -127,7 +127,7 @@ public class AnalyticsCommand implements Callable<Integer> {
   }
 
   /** Spark properties as spark-submit passed them (system properties), without starting Spark. */
-  static Map<String, String> sparkConf() {
+  public static Map<String, String> sparkConf() {
     Map<String, String> conf = new HashMap<>();
     for (Tuple2<String, String> entry : new SparkConf().getAll()) {
       conf.put(entry._1(), entry._2());

@@ -3,6 +3,8 @@ package io.shopanalytics.jobs.cli;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.settings.Secrets;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
+import io.shopanalytics.jobs.bench.BenchCommand;
+import io.shopanalytics.jobs.bench.ReadStrategyBench;
 import io.shopanalytics.jobs.load.LoadCommand;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         LoadCommand.class,
         ShowCommand.class,
+        BenchCommand.class,
+        ReadStrategyBench.class,
     })
 public final class ShopAnalytics implements Runnable {
   private static final Logger LOG = LogManager.getLogger(ShopAnalytics.class);

@@ -3,14 +3,17 @@ package io.shopanalytics.jobs.load;
 import java.util.List;
 import org.bson.BsonDocument;
 
-/** Every document of a {@link LoadSpec}, by collection and index; no server needed. */
-final class SeedData {
+/**
+ * Every document of a {@link LoadSpec}, by collection and index; no server needed. Public for the
+ * benchmark, whose raw insert floor inserts the very documents the loader would.
+ */
+public final class SeedData {
   private final Catalog catalog;
   private final UserDocuments users;
   private final ProductDocuments products;
   private final OrderGenerator orders;
 
-  SeedData(LoadSpec spec) {
+  public SeedData(LoadSpec spec) {
     catalog = new Catalog(spec);
     Customers customers = new Customers(spec);
     users = new UserDocuments(spec, customers);
@@ -26,7 +29,7 @@ final class SeedData {
     return products.document(index);
   }
 
-  BsonDocument order(int index) {
+  public BsonDocument order(int index) {
     return orders.document(index);
   }
 
