@@ -7,6 +7,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ final class ClusterFixture implements ExtensionContext.Store.CloseableResource {
   private static final List<String> COMPARED_COUNTS = List.of("orders_read", "sales_counted", "rejects_total");
 
   private final StartedProcesses started = new StartedProcesses();
-  private final Path work = ProjectFiles.freshWorkDirectory("cluster-fixture");
+  private final Path work = stopLeftoversAndEmpty(ProjectFiles.workDirectory("cluster-fixture"));
   private DevMongoScript devServer;
   private MongoClient client;
   private SeededShop shop;
@@ -68,6 +69,14 @@ final class ClusterFixture implements ExtensionContext.Store.CloseableResource {
     assertThat(baseline.sales()).as("baseline sales_analytics").isNotEmpty();
     assertThat(baseline.customers()).as("baseline customer_analytics").isNotEmpty();
     cluster = started.add(LocalClusterScript.start(work));
+  }
+
+  private static Path stopLeftoversAndEmpty(Path directory) {
+    if (Files.isDirectory(directory)) {
+      LocalClusterScript.stopLeftovers(directory);
+      DevMongoScript.stopLeftovers(directory);
+    }
+    return ProjectFiles.emptied(directory);
   }
 
   DevMongoScript devServer() {

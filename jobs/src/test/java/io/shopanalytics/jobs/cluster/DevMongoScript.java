@@ -33,6 +33,11 @@ final class DevMongoScript implements AutoCloseable {
     return server;
   }
 
+  /** Stops a server left running in {@code workDirectory} by a test JVM that was killed outright. */
+  static void stopLeftovers(Path workDirectory) {
+    new DevMongoScript(workDirectory, 0).stop();
+  }
+
   String uri() {
     return "mongodb://127.0.0.1:" + port;
   }

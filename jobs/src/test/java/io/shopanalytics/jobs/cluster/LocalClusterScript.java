@@ -42,6 +42,14 @@ final class LocalClusterScript implements AutoCloseable {
     return cluster;
   }
 
+  /**
+   * Stops a cluster left running in {@code workDirectory} by a test JVM that was killed outright
+   * (no shutdown hook ran): the script finds its daemons by their pid files.
+   */
+  static void stopLeftovers(Path workDirectory) {
+    new LocalClusterScript(workDirectory, 0, 0).close();
+  }
+
   String masterUrl() {
     return "spark://127.0.0.1:" + masterPort;
   }

@@ -34,9 +34,13 @@ final class ProjectFiles {
     }
   }
 
-  /** An empty directory under jobs/target/cluster-it for one test class's logs and data. */
-  static Path freshWorkDirectory(String name) {
-    Path directory = root().resolve("jobs/target/cluster-it").resolve(name);
+  /** A directory of the cluster tests' own, under jobs/target/cluster-it. */
+  static Path workDirectory(String name) {
+    return root().resolve("jobs/target/cluster-it").resolve(name);
+  }
+
+  /** {@code directory}, created or emptied of what an earlier run left. */
+  static Path emptied(Path directory) {
     try {
       if (Files.exists(directory)) {
         try (Stream<Path> paths = Files.walk(directory)) {
