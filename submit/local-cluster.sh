@@ -103,11 +103,12 @@ launch() {
 
 # Waits until a check passes; stops what was started if the daemon dies or time runs out.
 await() {
-  local what="$1" pid_file="$2" class="$3" log="$4"
-  shift 4
+  local what="$1" pid_file="$2" log="$3"
+  shift 3
   local waited=0
   until "$@"; do
-    if ! running_pid "$pid_file" "$class" >/dev/null; then
+    # kill -0, not running_pid: just launched, the process may not show java's command line yet
+    if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
       echo "local-cluster: ERROR: $what exited during start-up; last lines of $log:" >&2
       tail -n 30 "$log" >&2
       stop >&2
@@ -147,15 +148,14 @@ start() {
   prepare_spark_home
 
   launch master "$MASTER_CLASS" --host 127.0.0.1 --port "$MASTER_PORT" --webui-port "$UI_PORT"
-  await "the Master" "$DIR/master.pid" "$MASTER_CLASS" "$DIR/master.log" accepts_connections "$MASTER_PORT"
+  await "the Master" "$DIR/master.pid" "$DIR/master.log" accepts_connections "$MASTER_PORT"
   local i
   for ((i = 1; i <= WORKERS; i++)); do
     mkdir -p "$DIR/work-$i"
     launch "worker-$i" "$WORKER_CLASS" --host 127.0.0.1 --port 0 --webui-port 0 \
       --cores "$WORKER_CORES" --memory "$WORKER_MEMORY" --work-dir "$DIR/work-$i" "$MASTER_URL"
   done
-  await "$WORKERS worker(s) registering with the Master" "$DIR/master.pid" "$MASTER_CLASS" "$DIR/master.log" \
-    workers_registered
+  await "$WORKERS worker(s) registering with the Master" "$DIR/master.pid" "$DIR/master.log" workers_registered
   echo "local-cluster: running: $MASTER_URL ($WORKERS workers x $WORKER_CORES core(s), $WORKER_MEMORY each), UI http://127.0.0.1:$UI_PORT, logs $DIR"
   echo "local-cluster: submit with: SPARK_MASTER=$MASTER_URL submit/spark-submit.sh <job> ..."
 }
