@@ -67,12 +67,13 @@ GROUP BY product_id, period
 CREATE OR REPLACE TEMP TABLE result_product_analytics AS
 WITH product_orders AS (
   SELECT product_id, period, order_id, any_value(user_id) AS user_id, any_value(day) AS day,
-         sum(quantity) AS quantity, sum(revenue_units) AS revenue_units
+         any_value(created_at_ms) AS created_at_ms, sum(quantity) AS quantity, sum(revenue_units) AS revenue_units
   FROM sale_lines WHERE period IN (${periods})
   GROUP BY product_id, period, order_id),
 metrics AS (
   SELECT product_id, period, count(*) AS total_orders, sum(quantity) AS quantity,
-         sum(revenue_units) AS revenue_units, count(DISTINCT user_id) AS customers
+         sum(revenue_units) AS revenue_units, count(DISTINCT user_id) AS customers,
+         max(created_at_ms) AS last_sold_ms
   FROM product_orders GROUP BY product_id, period),
 daily AS (
   SELECT product_id, period,
@@ -95,7 +96,9 @@ SELECT m.product_id, m.period,
                     'total_revenue': money(cents(m.revenue_units)),
                     'average_order_value': avg_money(m.revenue_units, m.total_orders),
                     'unique_customers': m.customers},
-        'daily_breakdown': d.days, 'top_customers': s.top} AS doc
+        'daily_breakdown': d.days, 'top_customers': s.top,
+        -- the product's latest sale that month (README: it feeds products.analytics.last_sold_at)
+        'last_sold_at': m.last_sold_ms} AS doc
 FROM metrics m
 JOIN period_labels l USING (product_id, period)
 JOIN daily d USING (product_id, period)

@@ -45,6 +45,9 @@ final class DuckDbAnalytics implements AutoCloseable {
       "sales_analytics", List.of("period"),
       "customer_analytics", List.of("user_id"));
 
+  /** DuckDB's own memory (native, beside the driver's 2 GB heap and the stand-in's). */
+  static final String MEMORY_LIMIT = "3GB";
+
   private final Connection connection;
   private final List<String> statements;
 
@@ -82,6 +85,10 @@ final class DuckDbAnalytics implements AutoCloseable {
     Connection connection = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET threads = " + threads);
+      // DuckDB's native memory is outside the JVM's heap and by default may take 80% of the machine:
+      // at 1,000,000 orders that crowded out the stand-in, which the kernel then killed. Bounded, it spills.
+      statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+      statement.execute("SET temp_directory = '" + directory.resolve("duckdb-spill").toString().replace("'", "''") + "'");
       for (String table : List.of("orders", "products", "users")) {
         statement.execute("CREATE TABLE " + table + " AS SELECT * FROM read_parquet('"
             + directory.resolve(table).resolve("*.parquet").toString().replace("'", "''") + "')");
