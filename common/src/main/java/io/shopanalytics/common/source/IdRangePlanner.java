@@ -14,10 +14,11 @@ import org.bson.BsonValue;
  * Splits an unsharded collection (a replica set, the dev server) into {@code _id} ranges of about the
  * target size each; one partition when the whole collection fits the target.
  *
- * <p>Split points come from a walk of the {@code _id} index: from the previous split point, skip the
- * target number of keys and take the next one. The query projects and sorts on {@code _id} alone,
- * so on MongoDB it is a covered index scan that returns one key per partition (no documents are
- * fetched or sent). It needs neither {@code $sample}, {@code $collStats}, {@code hint} nor
+ * <p>Split points come from the {@code _id} index: a walk (from the previous split point, skip the
+ * target number of keys and take the next one; one key per partition is sent) or, for collections
+ * up to {@link #STREAM_LIMIT} documents, one sorted stream of the keys. The queries project and sort
+ * on {@code _id} alone, so on MongoDB they are covered index scans (no documents are fetched). It
+ * needs neither {@code $sample}, {@code $collStats}, {@code hint} nor
  * {@code min}/{@code max}, which the embedded server lacks. The ranges are {@link KeyRangeFilter}s,
  * so {@code _id}s of mixed types all land in exactly one partition.
  */
@@ -29,7 +30,7 @@ final class IdRangePlanner {
   static ReadPlan plan(String strategy, String why, MongoCollection<BsonDocument> collection, ReadScope scope,
       ScopeEstimate estimate, int targetDocuments) {
     List<BsonValue> splits = estimate.collectionDocuments() <= targetDocuments
-        ? List.of() : splitPoints(collection, targetDocuments);
+        ? List.of() : splitPoints(collection, targetDocuments, estimate.collectionDocuments());
     List<ReadPartition> partitions = new ArrayList<>();
     BsonValue lower = new BsonMinKey();
     for (int i = 0; i <= splits.size(); i++) {
@@ -49,8 +50,41 @@ final class IdRangePlanner {
     return new ReadPlan(strategy, reason, partitions, null);
   }
 
+  /**
+   * Up to this many documents, split points come from one sorted stream of every {@code _id}
+   * instead of a walk of skip queries. On MongoDB both are covered scans of the {@code _id} index
+   * and the walk sends nothing back, but a server without range scans (the embedded stand-in) sorts
+   * the whole collection for every skip query: twenty of them took 248 s on 1,000,000 orders, where
+   * one stream costs one sort and about 25 bytes a key on the wire (some 50 MB at this limit).
+   */
+  static final long STREAM_LIMIT = 2_000_000;
+  private static final int STREAM_BATCH = 10_000;
+
   /** The first {@code _id} of every partition but the first, in index order. */
-  static List<BsonValue> splitPoints(MongoCollection<BsonDocument> collection, int targetDocuments) {
+  static List<BsonValue> splitPoints(MongoCollection<BsonDocument> collection, int targetDocuments,
+      long estimatedDocuments) {
+    return estimatedDocuments <= STREAM_LIMIT
+        ? streamedSplitPoints(collection, targetDocuments) : walkedSplitPoints(collection, targetDocuments);
+  }
+
+  /** Every {@code targetDocuments}-th key of one sorted, covered stream of the keys. */
+  static List<BsonValue> streamedSplitPoints(MongoCollection<BsonDocument> collection, int targetDocuments) {
+    List<BsonValue> splits = new ArrayList<>();
+    long position = 0;
+    for (BsonDocument key : collection.find(KeyRangeFilter.of(ID, new BsonMinKey(), new BsonMaxKey()))
+        .projection(Projections.include(ID))
+        .sort(Sorts.ascending(ID))
+        .batchSize(STREAM_BATCH)) {
+      if (position > 0 && position % targetDocuments == 0) {
+        splits.add(key.get(ID));
+      }
+      position++;
+    }
+    return splits;
+  }
+
+  /** From the previous split point, skip the target number of keys and take the next one. */
+  static List<BsonValue> walkedSplitPoints(MongoCollection<BsonDocument> collection, int targetDocuments) {
     List<BsonValue> splits = new ArrayList<>();
     BsonValue from = new BsonMinKey();
     while (true) {

@@ -192,6 +192,20 @@ class ReadStrategiesEmbeddedTest extends SparkTestBase {
   }
 
   @Test
+  void streamedAndWalkedSplitPointsAreTheSameKeysMixedTypesIncluded() {
+    var orders = mongo.database().getCollection("orders", BsonDocument.class);
+
+    // a small target: the first split points fall among the int and string _ids, before the ObjectIds
+    List<BsonValue> walked = IdRangePlanner.walkedSplitPoints(orders, 7);
+    List<BsonValue> streamed = IdRangePlanner.streamedSplitPoints(orders, 7);
+
+    assertThat(walked).hasSize((TOTAL - 1) / 7);
+    assertThat(streamed).isEqualTo(walked);
+    assertThat(walked.stream().map(BsonValue::getBsonType).distinct().count()).isGreaterThan(1);
+    assertThat(IdRangePlanner.splitPoints(orders, 7, TOTAL)).isEqualTo(walked);
+  }
+
+  @Test
   void theConnectorHandsValidationTheStoredBsonBytesWrongTypesIncluded() {
     List<RawBsonDocument> stored = mongo.database().getCollection("orders", RawBsonDocument.class)
         .find(MARCH_APRIL.filter()).projection(ConnectorOrdersSource.topLevelProjection()).into(new ArrayList<>());

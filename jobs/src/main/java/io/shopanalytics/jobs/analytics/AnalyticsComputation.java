@@ -37,7 +37,7 @@ public final class AnalyticsComputation implements AutoCloseable {
       List<Period> periods, AsOf asOf) {
     RunCache cache = new RunCache();
     Dataset<Row> saleOrders = SaleData.saleOrders(validated);
-    Dataset<Row> saleLines = cache.keep(SaleData.saleLines(saleOrders, products));
+    Dataset<Row> saleLines = cache.keep(SaleData.byProductAndPeriod(SaleData.saleLines(saleOrders, products)));
     return new AnalyticsComputation(cache, saleOrders, saleLines, users, periods, asOf);
   }
 

@@ -33,8 +33,11 @@ public final class ProductAnalyticsTransform {
 
   public static Dataset<Row> transform(Dataset<Row> saleLines, List<Period> periods) {
     Column[] key = {col(SaleData.PRODUCT_ID), col(SaleData.PERIOD)};
+    // At most one shuffle (none when the lines are cached in this layout): every aggregate and join
+    // below is keyed by (product, period) or finer.
+    Dataset<Row> lines = SaleData.byProductAndPeriod(saleLines.where(SaleData.inPeriods(periods)));
     // one row per product per order: an order with the product on two lines is one order
-    Dataset<Row> productOrders = saleLines.where(SaleData.inPeriods(periods))
+    Dataset<Row> productOrders = lines
         .groupBy(col(SaleData.PRODUCT_ID), col(SaleData.PERIOD), col(OrderSchema.ORDER_ID),
             col(OrderSchema.USER_ID), col(SaleData.DATE), col(OrderSchema.CREATED_AT))
         .agg(sum(SaleData.QUANTITY).as(SaleData.QUANTITY), sum(SaleData.REVENUE).as(SaleData.REVENUE));
@@ -46,7 +49,7 @@ public final class ProductAnalyticsTransform {
             countDistinct(col(OrderSchema.USER_ID)).as("unique_customers"),
             max(col(OrderSchema.CREATED_AT)).as(LAST_SOLD_AT));
 
-    Dataset<Row> labels = SparkLists.agg(saleLines.where(SaleData.inPeriods(periods)).groupBy(key),
+    Dataset<Row> labels = SparkLists.agg(lines.groupBy(key),
             ProductLabels.aggregates())
         .select(col(SaleData.PRODUCT_ID), col(SaleData.PERIOD),
             ProductLabels.sku().as(ProductLabels.SKU), ProductLabels.name().as(ProductLabels.NAME));
