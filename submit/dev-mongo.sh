@@ -34,31 +34,17 @@ die() {
   exit 1
 }
 
-# The pid of the server this script started, if it still runs; a recycled pid is not ours.
+# shellcheck source=lib/daemons.sh
+source "$ROOT/submit/lib/daemons.sh"
+
+# The pid of the server this script started, if it still runs.
 running_pid() {
-  [[ -f "$PID_FILE" ]] || return 1
-  local pid
-  pid="$(cat "$PID_FILE")"
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$MAIN_CLASS" || return 1
-  echo "$pid"
+  daemon_pid "$PID_FILE" "$MAIN_CLASS"
 }
 
 # The port a running server was started with (it may differ from today's DEV_MONGO_PORT).
 port_of() {
-  tr '\0' '\n' <"/proc/$1/cmdline" | grep -A1 -x -- '--port' | tail -n 1
-}
-
-accepts_connections() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
-build_if_missing() {
-  if [[ ! -f "$APP_JAR" || ! -f "$PROVIDED_CLASSPATH" ]]; then
-    echo "dev-mongo: building the jobs jar (mvn -q -B -DskipTests package)"
-    (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package) || die "the build failed"
-  fi
+  option_of "$1" --port
 }
 
 start() {
@@ -73,7 +59,7 @@ start() {
   if accepts_connections "$PORT"; then
     die "127.0.0.1:$PORT is already in use by another process (set DEV_MONGO_PORT)"
   fi
-  build_if_missing
+  build_jobs_jar_if_missing dev-mongo
   mkdir -p "$DATA_DIR"
   rm -f "$PID_FILE"
   echo "--- $(date -u +%Y-%m-%dT%H:%M:%SZ) start: port $PORT, backend $BACKEND, heap $HEAP" >>"$LOG_FILE"

@@ -41,39 +41,18 @@ die() {
   exit 1
 }
 
-# The pid in a pid file if that process still runs and is the daemon this script started there
-# (a recycled pid is not ours: its command line must name the class and this cluster's directory).
+# shellcheck source=lib/daemons.sh
+source "$ROOT/submit/lib/daemons.sh"
+
+# The pid in a pid file if that process still runs and is the daemon this script started there:
+# its command line names the class and this cluster's directory.
 running_pid() {
-  local file="$1" class="$2" pid
-  [[ -f "$file" ]] || return 1
-  pid="$(cat "$file")"
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
-  local cmdline
-  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
-  [[ "$cmdline" == *"$class"* && "$cmdline" == *"-Dlocal.cluster.dir=$DIR "* ]] || return 1
-  echo "$pid"
-}
-
-# An option's value on a running daemon's command line (status reports the ports it was started with).
-option_of() {
-  tr '\0' '\n' <"/proc/$1/cmdline" | grep -A1 -x -- "$2" | tail -n 1
-}
-
-accepts_connections() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  daemon_pid "$1" "$2" "-Dlocal.cluster.dir=$DIR "
 }
 
 # The Master's own view, from its web UI's JSON.
 alive_workers() {
   curl -fsS --max-time 5 "http://127.0.0.1:$UI_PORT/json/" 2>/dev/null | grep -o '"state" *: *"ALIVE"' | wc -l || true
-}
-
-build_if_missing() {
-  if [[ ! -f "$APP_JAR" || ! -f "$PROVIDED_CLASSPATH" ]]; then
-    echo "local-cluster: building the jobs jar (mvn -q -B -DskipTests package)"
-    (cd "$ROOT" && mvn -q -B -DskipTests package) || die "the build failed"
-  fi
 }
 
 # Workers build each executor's class path from $SPARK_HOME/jars (Spark's launcher library), so
@@ -143,7 +122,7 @@ start() {
       die "127.0.0.1:$port is already in use by another process (set LOCAL_CLUSTER_MASTER_PORT / LOCAL_CLUSTER_UI_PORT)"
     fi
   done
-  build_if_missing
+  build_jobs_jar_if_missing local-cluster
   mkdir -p "$DIR/local"
   prepare_spark_home
 

@@ -51,7 +51,7 @@ public final class SettingKeys {
   public static final String WRITE_BATCH_SIZE = PREFIX + "write.batchSize";
   public static final int DEFAULT_WRITE_BATCH_SIZE = 1_000;
 
-  /** Retries of a bulk write after a transient error (step-down, dropped connection). Default {@value #DEFAULT_WRITE_MAX_RETRIES}. */
+  /** Retries of a bulk write, and of the writer's driver-side steps, after a transient error (step-down, dropped connection). Default {@value #DEFAULT_WRITE_MAX_RETRIES}. */
   public static final String WRITE_MAX_RETRIES = PREFIX + "write.maxRetries";
   public static final int DEFAULT_WRITE_MAX_RETRIES = 5;
 

@@ -60,10 +60,15 @@ public final class UpsertWriter implements Serializable {
    *     for no removal
    */
   public WriteOutcome upsert(Dataset<Row> rows, String collection, List<String> keyFields, Set<String> idFields,
-      Instant runTime, Bson sweepScope) {
+      Instant runTime, Bson sweepScope) throws InterruptedException {
     MongoDatabase database = MongoClientCache.get(settings.writeUri()).getDatabase(settings.database());
+    String namespace = settings.database() + "." + collection;
+    int retries = settings.writeMaxRetries();
     if (AnalyticsIndexes.INDEXES.containsKey(collection)) {
-      AnalyticsIndexes.ensure(database, collection);
+      Retries.run("creating the indexes of " + namespace, retries, () -> {
+        AnalyticsIndexes.ensure(database, collection);
+        return null;
+      });
     }
     Date runDate = new Date(runTime.toEpochMilli());
     LongAccumulator written = rows.sparkSession().sparkContext().longAccumulator(collection + " written");
@@ -77,11 +82,14 @@ public final class UpsertWriter implements Serializable {
         .withWriteConcern(settings.writeConcernObject());
     long removed = 0;
     if (sweepScope != null) {
-      removed = target.deleteMany(Filters.and(sweepScope, Filters.lt(UPDATED_AT, runDate))).getDeletedCount();
+      Bson stale = Filters.and(sweepScope, Filters.lt(UPDATED_AT, runDate));
+      removed = Retries.run("removing stale documents of " + namespace, retries,
+          () -> target.deleteMany(stale).getDeletedCount());
     }
     Bson insertedFilter = sweepScope == null ? Filters.eq(CREATED_AT, runDate)
         : Filters.and(sweepScope, Filters.eq(CREATED_AT, runDate));
-    long inserted = target.countDocuments(insertedFilter);
+    long inserted = Retries.run("counting the documents inserted into " + namespace, retries,
+        () -> target.countDocuments(insertedFilter));
     long total = written.value();
     WriteOutcome outcome = new WriteOutcome(collection, total, inserted, total - inserted, removed);
     LOG.info("{}: {} documents written ({} inserted, {} updated), {} stale removed", collection, total, inserted,

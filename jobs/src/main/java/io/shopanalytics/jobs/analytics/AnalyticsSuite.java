@@ -350,7 +350,8 @@ public final class AnalyticsSuite {
     report.put("shards", shards);
   }
 
-  private Void writeRejects(Dataset<Row> validated, RunContext run, RunSummary report, String job) {
+  private Void writeRejects(Dataset<Row> validated, RunContext run, RunSummary report, String job)
+      throws InterruptedException {
     long total = (Long) report.get("rejects_total");
     if (total == 0) {
       return null;

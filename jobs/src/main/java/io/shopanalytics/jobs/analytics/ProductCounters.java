@@ -12,6 +12,7 @@ import com.mongodb.client.model.WriteModel;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.settings.MongoSettings;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
+import io.shopanalytics.common.sink.Retries;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,8 +34,18 @@ final class ProductCounters {
 
   private ProductCounters() {}
 
-  /** @return products updated */
-  static long update(MongoSettings settings) {
+  /**
+   * Whole, retried after transient errors: it recomputes every value from {@code product_analytics},
+   * so an attempt repeated after a partial one sets the same values.
+   *
+   * @return products updated
+   */
+  static long update(MongoSettings settings) throws InterruptedException {
+    return Retries.run("updating the analytics counters of " + settings.database() + ".products",
+        settings.writeMaxRetries(), () -> updateOnce(settings));
+  }
+
+  private static long updateOnce(MongoSettings settings) {
     MongoDatabase database = MongoClientCache.get(settings.writeUri()).getDatabase(settings.database());
     MongoCollection<Document> products = database.getCollection("products").withWriteConcern(settings.writeConcernObject());
     List<WriteModel<Document>> updates = new ArrayList<>();

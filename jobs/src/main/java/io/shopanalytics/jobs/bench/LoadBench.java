@@ -77,6 +77,29 @@ final class LoadBench {
     }
   }
 
+  /**
+   * The loader's client-side work alone, no server: orders generated and encoded to BSON, as the
+   * loader's generator and writer threads do, in one thread; returns orders per second. The floor
+   * excludes this work and the loader pays it on the same cores as the server.
+   *
+   * @param limit at most this many orders (the rate is flat beyond a few hundred thousand)
+   */
+  static double generation(LoadSpec spec, int limit) {
+    SeedData data = new SeedData(spec);
+    BsonDocumentCodec codec = new BsonDocumentCodec();
+    int count = Math.min(spec.orders(), limit);
+    long bytes = 0;
+    long started = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      bytes += new RawBsonDocument(data.order(i), codec).getByteBuffer().remaining();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (bytes == 0) {
+      throw new IllegalStateException("no order generated");
+    }
+    return count / seconds;
+  }
+
   /** Inserts the spec's orders into {@code database}.orders, timed per chunk; returns orders per second. */
   double floor(String database, LoadSpec spec) throws Exception {
     MongoClient client = MongoClientCache.get(uri);

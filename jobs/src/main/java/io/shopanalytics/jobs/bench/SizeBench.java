@@ -19,6 +19,8 @@ import org.apache.spark.sql.SparkSession;
 final class SizeBench {
   /** Orders of the floor's warm-up insert, once per benchmark. */
   static final int LOAD_WARMUP_ORDERS = 20_000;
+  /** Orders generated for the generation-only figure: enough for a steady rate, not minutes at 1,000,000. */
+  static final int GENERATION_LIMIT = 200_000;
 
   private final SparkSession spark;
   private final MongoSettings settings;
@@ -131,6 +133,9 @@ final class SizeBench {
       loader.add(load.loader(database, spec));
       log.printf("bench: %,d orders: loader %,.0f orders/s%n", spec.orders(), loader.get(loader.size() - 1));
     }
+    result.generation = LoadBench.generation(spec, GENERATION_LIMIT);
+    log.printf("bench: %,d orders: generation and encoding alone %,.0f orders/s (one thread)%n", spec.orders(),
+        result.generation);
     result.loader = new Runs.Figure(Runs.median(loader), List.copyOf(loader), 0);
     result.floor = new Runs.Figure(Runs.median(floor), List.copyOf(floor), 0);
   }

@@ -9,6 +9,8 @@ final class SizeResult {
   final Map<String, Object> fields = new LinkedHashMap<>();
   Runs.Figure loader;
   Runs.Figure floor;
+  /** Orders/s of the loader's generation and encoding alone, one thread, no server. */
+  Double generation;
   Runs.Figure scan;
   Runs.Figure connector;
   Runs.Figure suite;
@@ -50,6 +52,7 @@ final class SizeResult {
       map.put("load_loader_orders_per_s", rate(loader));
       map.put("load_floor_orders_per_s", rate(floor));
       map.put("load_over_floor", loadOverFloor());
+      map.put("load_generation_orders_per_s", generation == null ? null : Math.round(generation));
     }
     put(map, "scan_floor", scan);
     put(map, "suite", suite);

@@ -125,7 +125,7 @@ final class Catalog {
     String noun = DocumentRandom.pick(random, subcategory.nouns());
     String brand = DocumentRandom.pick(random, category.brands());
     String name = brand + " " + DocumentRandom.pick(random, ADJECTIVES) + " " + noun;
-    String sku = category.code() + "-" + subcategory.code() + "-" + String.format("%06d", index + 1);
+    String sku = category.code() + "-" + subcategory.code() + "-" + Digits.padded(index + 1, 6);
     long windowStart = spec.windowStart().toEpochMilli();
     long createdAt = DocumentRandom.between(random,
         windowStart - Duration.ofDays(3 * 365).toMillis(), windowStart - Duration.ofDays(30).toMillis());

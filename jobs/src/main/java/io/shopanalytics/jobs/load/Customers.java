@@ -76,14 +76,14 @@ final class Customers {
     // the index makes the address unique however often a name repeats
     String email = (first + "." + last).toLowerCase(Locale.ROOT).replace(' ', '-') + "." + (index + 1) + "@"
         + DocumentRandom.pick(random, People.EMAIL_DOMAINS);
-    String phone = String.format("+1%03d%03d%04d", 201 + random.nextInt(780), 200 + random.nextInt(800),
-        random.nextInt(10_000));
+    String phone = "+1" + Digits.padded(201 + random.nextInt(780), 3) + Digits.padded(200 + random.nextInt(800), 3)
+        + Digits.padded(random.nextInt(10_000), 4);
     int addressCount = 1 + (random.nextDouble() < 0.3 ? 1 + random.nextInt(2) : 0);
     List<Address> addresses = new ArrayList<>(addressCount);
     for (int a = 0; a < addressCount; a++) {
       City city = DocumentRandom.pick(random, People.CITIES);
       String street = (1 + random.nextInt(9_899)) + " " + DocumentRandom.pick(random, People.STREETS);
-      String postalCode = city.postalPrefix() + String.format("%02d", random.nextInt(100));
+      String postalCode = city.postalPrefix() + Digits.padded(random.nextInt(100), 2);
       addresses.add(new Address(ADDRESS_TYPES.get(a), street, city, postalCode, a == 0));
     }
     ObjectId id = DocumentRandom.objectId(createdAt[index], Stream.USERS, random, index);

@@ -39,6 +39,8 @@ final class OrderGenerator {
   private static final BigDecimal STANDARD_SHIPPING = new BigDecimal("5.99");
   private static final BigDecimal EXPRESS_SHIPPING = new BigDecimal("14.99");
   private static final BigDecimal NEXT_DAY_SHIPPING = new BigDecimal("24.99");
+  private static final BigDecimal HOLIDAY_PRICE = new BigDecimal("0.80");
+  private static final BigDecimal PROMOTION_PRICE = new BigDecimal("0.90");
 
   private final LoadSpec spec;
   private final Catalog catalog;
@@ -84,7 +86,7 @@ final class OrderGenerator {
         ? customer.addresses().get(1 + random.nextInt(customer.addresses().size() - 1))
         : customer.addresses().get(0);
     OrderLifecycle lifecycle = OrderLifecycle.simulate(random, createdAt, endOfWindow);
-    BigDecimal tax = subtotal.multiply(new BigDecimal(address.city().taxRate())).setScale(2, RoundingMode.HALF_EVEN);
+    BigDecimal tax = subtotal.multiply(address.city().taxRateValue()).setScale(2, RoundingMode.HALF_EVEN);
     BigDecimal shipping = shipping(lifecycle.delivery().name(), subtotal);
     BigDecimal total = subtotal.add(tax).add(shipping);
     String method = PAYMENT_METHODS.get(PAYMENT_MIX.pick(random));
@@ -129,9 +131,9 @@ final class OrderGenerator {
     boolean holidaySale = (day.getMonthValue() == 11 && day.getDayOfMonth() >= 20)
         || (day.getMonthValue() == 12 && day.getDayOfMonth() <= 2);
     double roll = random.nextDouble();
-    String discount = holidaySale && roll < 0.35 ? "0.80" : !holidaySale && roll < 0.08 ? "0.90" : null;
+    BigDecimal discount = holidaySale && roll < 0.35 ? HOLIDAY_PRICE : !holidaySale && roll < 0.08 ? PROMOTION_PRICE : null;
     return discount == null ? product.price()
-        : product.price().multiply(new BigDecimal(discount)).setScale(2, RoundingMode.HALF_EVEN);
+        : product.price().multiply(discount).setScale(2, RoundingMode.HALF_EVEN);
   }
 
   private static BigDecimal shipping(String deliveryMethod, BigDecimal subtotal) {
@@ -147,7 +149,7 @@ final class OrderGenerator {
 
   private static String orderNumber(int index, long createdAt) {
     int year = Instant.ofEpochMilli(createdAt).atZone(ZoneOffset.UTC).getYear();
-    return String.format("ORD-%d-%06d", year, index + 1);
+    return "ORD-" + year + "-" + Digits.padded(index + 1, 6);
   }
 
   private static BsonDocument payment(SplittableRandom random, String method, BigDecimal total, OrderLifecycle lifecycle) {
@@ -174,7 +176,7 @@ final class OrderGenerator {
         .append("paid_at", dateOrNull(paidAt));
     if (method.endsWith("_card")) {
       payment.append("card", new BsonDocument("brand", new BsonString(DocumentRandom.pick(random, CARD_BRANDS)))
-          .append("last4", new BsonString(String.format("%04d", random.nextInt(10_000)))));
+          .append("last4", new BsonString(Digits.padded(random.nextInt(10_000), 4))));
     }
     return payment;
   }

@@ -75,7 +75,7 @@ final class ProductDocuments {
 
   private static BsonDocument inventory(SplittableRandom random, long endOfWindow) {
     return new BsonDocument("quantity", new BsonInt32(random.nextDouble() < 0.05 ? 0 : random.nextInt(1, 500)))
-        .append("warehouse_location", new BsonString("WH-" + String.format("%03d", 1 + random.nextInt(5))))
+        .append("warehouse_location", new BsonString("WH-" + Digits.padded(1 + random.nextInt(5), 3)))
         .append("reorder_level", new BsonInt32(10 + 5 * random.nextInt(9)))
         .append("last_restock_date", date(DocumentRandom.between(random, endOfWindow - Duration.ofDays(60).toMillis(), endOfWindow)));
   }

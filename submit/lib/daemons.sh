@@ -1,0 +1,35 @@
+# Helpers shared by the scripts that start background daemons (dev-mongo.sh, local-cluster.sh).
+# Sourced, not run. Expects ROOT (the repository) to be set; defines nothing else global.
+
+# The pid in pid file $1 if that process still runs and its command line contains every further
+# argument (a recycled pid is not ours); fails otherwise.
+daemon_pid() {
+  local file="$1" pid cmdline part
+  shift
+  [[ -f "$file" ]] || return 1
+  pid="$(cat "$file")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  for part in "$@"; do
+    [[ "$cmdline" == *"$part"* ]] || return 1
+  done
+  echo "$pid"
+}
+
+# The value that follows option $2 on the command line of process $1 (what a daemon was started with).
+option_of() {
+  tr '\0' '\n' <"/proc/$1/cmdline" | grep -A1 -x -- "$2" | tail -n 1
+}
+
+accepts_connections() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Builds the jobs jar when it or its provided class path is missing; $1 names the calling script.
+build_jobs_jar_if_missing() {
+  if [[ ! -f "$ROOT/jobs/target/shop-analytics-jobs.jar" || ! -f "$ROOT/jobs/target/provided-classpath.txt" ]]; then
+    echo "$1: building the jobs jar (mvn -q -B -DskipTests package)"
+    (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package) || { echo "$1: ERROR: the build failed" >&2; exit 1; }
+  fi
+}
