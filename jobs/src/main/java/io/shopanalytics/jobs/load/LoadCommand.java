@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,7 +122,7 @@ public final class LoadCommand implements Runnable {
 
   private static void insert(ParallelInserter inserter, MongoDatabase database, String name, int count,
       IntFunction<BsonDocument> generator) {
-    MongoCollection<BsonDocument> collection = database.getCollection(name, BsonDocument.class);
+    MongoCollection<RawBsonDocument> collection = database.getCollection(name, RawBsonDocument.class);
     inserter.insert(collection, count, generator);
   }
 
