@@ -102,17 +102,8 @@ stop() {
     echo "dev-mongo: not running"
     return 0
   fi
-  kill -TERM "$pid"
-  local waited=0
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((waited >= STOP_TIMEOUT * 5)); then
-      echo "dev-mongo: WARNING: pid $pid did not exit within ${STOP_TIMEOUT}s, killing it (writes since the H2 store last committed are lost)" >&2
-      kill -KILL "$pid" 2>/dev/null || true
-      break
-    fi
-    sleep 0.2
-    waited=$((waited + 1))
-  done
+  terminate "$pid" "$STOP_TIMEOUT" \
+    "dev-mongo: WARNING: pid $pid did not exit within ${STOP_TIMEOUT}s, killing it (writes since the H2 store last committed are lost)"
   rm -f "$PID_FILE"
   echo "dev-mongo: stopped (pid $pid)"
 }

@@ -146,17 +146,7 @@ stop_one() {
     return 0
   fi
   # SIGTERM: a Worker's shutdown hook kills the executors it launched.
-  kill -TERM "$pid" 2>/dev/null || true
-  local waited=0
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((waited >= STOP_TIMEOUT * 5)); then
-      echo "local-cluster: WARNING: $name (pid $pid) did not exit within ${STOP_TIMEOUT}s, killing it" >&2
-      kill -KILL "$pid" 2>/dev/null || true
-      break
-    fi
-    sleep 0.2
-    waited=$((waited + 1))
-  done
+  terminate "$pid" "$STOP_TIMEOUT" "local-cluster: WARNING: $name (pid $pid) did not exit within ${STOP_TIMEOUT}s, killing it"
   rm -f "$DIR/$name.pid"
   echo "local-cluster: stopped $name (pid $pid)"
 }

@@ -33,3 +33,19 @@ build_jobs_jar_if_missing() {
     (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package) || { echo "$1: ERROR: the build failed" >&2; exit 1; }
   fi
 }
+
+# Stops process $1 with SIGTERM, waits up to $2 seconds for it to exit, then SIGKILLs it with the
+# warning $3 on stderr.
+terminate() {
+  local pid="$1" timeout="$2" warning="$3" waited=0
+  kill -TERM "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do
+    if ((waited >= timeout * 5)); then
+      echo "$warning" >&2
+      kill -KILL "$pid" 2>/dev/null || true
+      return 0
+    fi
+    sleep 0.2
+    waited=$((waited + 1))
+  done
+}
