@@ -20,7 +20,7 @@ final class BulkWrites {
     if (batch.isEmpty()) {
       return null;
     }
-    BulkWriteResult result = Retries.run("writing to " + target.getNamespace() + " (" + batch.size() + " documents)",
+    BulkWriteResult result = Retries.run("writing " + batch.size() + " documents to " + target.getNamespace(),
         maxRetries, () -> target.bulkWrite(batch, new BulkWriteOptions().ordered(false)));
     batch.clear();
     return result;

@@ -24,7 +24,8 @@ public final class Retries {
   private Retries() {}
 
   /**
-   * @param action what is done, for the messages, e.g. {@code "writing to shop.orders (1000 documents)"}
+   * @param action what is done, lower case, for the messages: {@code "writing 1000 documents to shop.x"}
+   *     fails as "Writing 1000 documents to shop.x failed after 6 attempt(s): …"
    * @param maxRetries attempts after the first
    */
   public static <T> T run(String action, int maxRetries, Idempotent<T> operation) throws InterruptedException {
@@ -33,8 +34,8 @@ public final class Retries {
         return operation.run();
       } catch (MongoException error) {
         if (attempt >= maxRetries || !TransientErrors.isTransient(error)) {
-          throw new IllegalStateException("Failed " + action + " after " + (attempt + 1) + " attempt(s): "
-              + Secrets.mask(TransientErrors.describe(error)), error);
+          throw new IllegalStateException(Character.toUpperCase(action.charAt(0)) + action.substring(1)
+              + " failed after " + (attempt + 1) + " attempt(s): " + Secrets.mask(TransientErrors.describe(error)), error);
         }
         long pause = Math.min(MAX_PAUSE_MILLIS, FIRST_PAUSE_MILLIS << attempt);
         LOG.warn("Transient error {} (attempt {} of {}), retrying in {} ms: {}", action, attempt + 1, maxRetries + 1,

@@ -30,7 +30,7 @@ class RetriesTest {
       attempts.incrementAndGet();
       throw new MongoException(2, "bad query at mongodb://reader:s3cret@db1:27017");
     })).isInstanceOf(IllegalStateException.class)
-        .hasMessage("Failed counting the documents inserted into shop.x after 1 attempt(s): MongoException code 2: "
+        .hasMessage("Counting the documents inserted into shop.x failed after 1 attempt(s): MongoException code 2: "
             + "bad query at mongodb://reader:****@db1:27017");
     assertThat(attempts).hasValue(1);
   }
@@ -40,7 +40,7 @@ class RetriesTest {
     assertThatThrownBy(() -> Retries.run("creating the indexes of shop.x", 1, () -> {
       attempts.incrementAndGet();
       throw new MongoException(91, "shutdown in progress");
-    })).hasMessage("Failed creating the indexes of shop.x after 2 attempt(s): MongoException code 91: shutdown in progress");
+    })).hasMessage("Creating the indexes of shop.x failed after 2 attempt(s): MongoException code 91: shutdown in progress");
     assertThat(attempts).hasValue(2);
   }
 }
