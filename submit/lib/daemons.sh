@@ -49,3 +49,14 @@ terminate() {
     waited=$((waited + 1))
   done
 }
+
+# Runs the calling script's start, stop or status function, as its first argument asks.
+dispatch() {
+  case "${1:-}" in
+    start | stop | status) "$1" ;;
+    *)
+      echo "usage: $0 start|stop|status" >&2
+      exit 2
+      ;;
+  esac
+}

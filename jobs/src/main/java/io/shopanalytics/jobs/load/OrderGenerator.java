@@ -86,7 +86,7 @@ final class OrderGenerator {
         ? customer.addresses().get(1 + random.nextInt(customer.addresses().size() - 1))
         : customer.addresses().get(0);
     OrderLifecycle lifecycle = OrderLifecycle.simulate(random, createdAt, endOfWindow);
-    BigDecimal tax = subtotal.multiply(address.city().taxRateValue()).setScale(2, RoundingMode.HALF_EVEN);
+    BigDecimal tax = subtotal.multiply(address.city().taxRate()).setScale(2, RoundingMode.HALF_EVEN);
     BigDecimal shipping = shipping(lifecycle.delivery().name(), subtotal);
     BigDecimal total = subtotal.add(tax).add(shipping);
     String method = PAYMENT_METHODS.get(PAYMENT_MIX.pick(random));

@@ -2,19 +2,15 @@ package io.shopanalytics.jobs.load;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Names and places to build plausible customers from. Addresses are US ones with their sales tax. */
 final class People {
-  record City(String name, String state, String postalPrefix, String taxRate) {
-    /** The rate as a number, parsed once rather than for every order shipped to the city. */
-    BigDecimal taxRateValue() {
-      return TAX_RATES.computeIfAbsent(taxRate, BigDecimal::new);
+  /** The tax rate is parsed once here, not for every order shipped to the city. */
+  record City(String name, String state, String postalPrefix, BigDecimal taxRate) {
+    City(String name, String state, String postalPrefix, String taxRate) {
+      this(name, state, postalPrefix, new BigDecimal(taxRate));
     }
   }
-
-  private static final Map<String, BigDecimal> TAX_RATES = new ConcurrentHashMap<>();
 
   static final List<String> FIRST_NAMES = List.of(
       "James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
