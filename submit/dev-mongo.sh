@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the embedded development server (io.shopanalytics.jobs.dev.DevMongoServer) in the background.
+# Runs the embedded development server (devserver/, io.shopanalytics.devserver.DevMongoServer) in the background.
 #
 #   submit/dev-mongo.sh start|stop|status
 #
@@ -22,9 +22,9 @@ if [[ "$BACKEND" == memory ]]; then DEFAULT_HEAP=4g; else DEFAULT_HEAP=2g; fi
 HEAP="${DEV_MONGO_HEAP:-$DEFAULT_HEAP}"
 START_TIMEOUT="${DEV_MONGO_START_TIMEOUT:-180}"
 STOP_TIMEOUT="${DEV_MONGO_STOP_TIMEOUT:-30}"
-MAIN_CLASS="io.shopanalytics.jobs.dev.DevMongoServer"
-APP_JAR="$ROOT/jobs/target/shop-analytics-jobs.jar"
-PROVIDED_CLASSPATH="$ROOT/jobs/target/provided-classpath.txt"
+MAIN_CLASS="io.shopanalytics.devserver.DevMongoServer"
+SERVER_JAR="$ROOT/devserver/target/shop-analytics-devserver.jar"
+SERVER_CLASSPATH="$ROOT/devserver/target/classpath.txt"
 PID_FILE="$DATA_DIR/dev-mongo.pid"
 LOG_FILE="$DATA_DIR/dev-mongo.log"
 NOTICE="dev-mongo: an embedded MongoDB wire-protocol stand-in (mongo-java-server) without replication or sharding, not MongoDB."
@@ -59,14 +59,14 @@ start() {
   if accepts_connections "$PORT"; then
     die "127.0.0.1:$PORT is already in use by another process (set DEV_MONGO_PORT)"
   fi
-  build_jobs_jar_if_missing dev-mongo
+  build_if_missing dev-mongo "$SERVER_JAR" "$SERVER_CLASSPATH"
   mkdir -p "$DATA_DIR"
   rm -f "$PID_FILE"
   echo "--- $(date -u +%Y-%m-%dT%H:%M:%SZ) start: port $PORT, backend $BACKEND, heap $HEAP" >>"$LOG_FILE"
   # setsid: the server outlives this shell and its terminal; stop ends it through the pid file
   # a heap too small for the data ends the server (see the log) instead of leaving it thrashing in GC
   setsid java -Xmx"$HEAP" -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError \
-    -cp "$APP_JAR:$(cat "$PROVIDED_CLASSPATH")" "$MAIN_CLASS" \
+    -cp "$SERVER_JAR:$(cat "$SERVER_CLASSPATH")" "$MAIN_CLASS" \
     --port "$PORT" --data-dir "$DATA_DIR" --backend "$BACKEND" \
     >>"$LOG_FILE" 2>&1 </dev/null &
   pid=$!

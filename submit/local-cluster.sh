@@ -34,7 +34,8 @@ SPARK_HOME_DIR="$DIR/spark-home"
 MASTER_URL="spark://127.0.0.1:$MASTER_PORT"
 
 # Spark on Java 17 needs these in every JVM (the executors get them from spark-submit.sh).
-JAVA17_OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED"
+# shellcheck source=lib/java17.sh
+source "$ROOT/submit/lib/java17.sh"
 
 die() {
   echo "local-cluster: ERROR: $*" >&2
@@ -122,7 +123,7 @@ start() {
       die "127.0.0.1:$port is already in use by another process (set LOCAL_CLUSTER_MASTER_PORT / LOCAL_CLUSTER_UI_PORT)"
     fi
   done
-  build_jobs_jar_if_missing local-cluster
+  build_if_missing local-cluster "$APP_JAR" "$PROVIDED_CLASSPATH"
   mkdir -p "$DIR/local"
   prepare_spark_home
 

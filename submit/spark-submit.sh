@@ -17,8 +17,8 @@ MASTER="${SPARK_MASTER:-local[*]}"
 PROPERTIES="$ROOT/conf/local.properties"
 CONFS=()
 
-# Spark on Java 17 needs these in the driver and in every executor JVM.
-JAVA17_OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED"
+# shellcheck source=lib/java17.sh
+source "$ROOT/submit/lib/java17.sh"
 
 usage() {
   cat <<USAGE

@@ -26,12 +26,17 @@ accepts_connections() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# Builds the jobs jar when it or its provided class path is missing; $1 names the calling script.
-build_jobs_jar_if_missing() {
-  if [[ ! -f "$ROOT/jobs/target/shop-analytics-jobs.jar" || ! -f "$ROOT/jobs/target/provided-classpath.txt" ]]; then
-    echo "$1: building the jobs jar (mvn -q -B -DskipTests package)"
-    (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package) || { echo "$1: ERROR: the build failed" >&2; exit 1; }
-  fi
+# Builds the project when any of the files $2... is missing; $1 names the calling script.
+build_if_missing() {
+  local caller="$1" file
+  shift
+  for file in "$@"; do
+    if [[ ! -f "$file" ]]; then
+      echo "$caller: building the project (mvn -q -B -DskipTests package)"
+      (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package) || { echo "$caller: ERROR: the build failed" >&2; exit 1; }
+      return 0
+    fi
+  done
 }
 
 # Stops process $1 with SIGTERM, waits up to $2 seconds for it to exit, then SIGKILLs it with the

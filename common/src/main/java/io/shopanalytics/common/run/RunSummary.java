@@ -3,7 +3,7 @@ package io.shopanalytics.common.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.shopanalytics.common.settings.Secrets;
+import io.shopanalytics.common.config.Secrets;
 import io.shopanalytics.common.sink.WriteOutcome;
 import java.io.IOException;
 import java.nio.file.Files;

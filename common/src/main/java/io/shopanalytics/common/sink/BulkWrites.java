@@ -11,11 +11,11 @@ import org.bson.Document;
  * Unordered bulk writes retried whole after transient errors. Only for idempotent batches (upserts
  * on a unique key, conditional $set), where sending a batch twice leaves the same documents.
  */
-final class BulkWrites {
+public final class BulkWrites {
   private BulkWrites() {}
 
   /** Writes and clears {@code batch}; returns the result of the attempt that succeeded (null when empty). */
-  static BulkWriteResult write(MongoCollection<Document> target, List<WriteModel<Document>> batch, int maxRetries)
+  public static BulkWriteResult write(MongoCollection<Document> target, List<WriteModel<Document>> batch, int maxRetries)
       throws InterruptedException {
     if (batch.isEmpty()) {
       return null;

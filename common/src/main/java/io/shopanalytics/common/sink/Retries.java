@@ -1,7 +1,7 @@
 package io.shopanalytics.common.sink;
 
 import com.mongodb.MongoException;
-import io.shopanalytics.common.settings.Secrets;
+import io.shopanalytics.common.config.Secrets;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 

@@ -28,7 +28,7 @@ public final class ReadMetrics implements Serializable {
   /** One partition's read: on which shard, how many documents, how long from query to last document. */
   record PartitionRead(int partition, String shard, long documents, long nanos) implements Serializable {}
 
-  void record(int partition, String shard, long documents, long nanos) {
+  public void record(int partition, String shard, long documents, long nanos) {
     reads.add(new PartitionRead(partition, shard == null ? ReadPartition.UNATTRIBUTED : shard, documents, nanos));
   }
 

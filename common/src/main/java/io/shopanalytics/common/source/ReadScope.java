@@ -1,13 +1,13 @@
 package io.shopanalytics.common.source;
 
+import com.mongodb.client.model.Filters;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Date;
-import org.bson.BsonDocument;
 import org.bson.BsonDateTime;
+import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.conversions.Bson;
-import com.mongodb.client.model.Filters;
 
 /**
  * The orders a run must see: {@code from <= created_at < until} (either end may be open), plus the

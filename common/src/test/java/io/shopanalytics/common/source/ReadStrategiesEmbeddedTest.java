@@ -9,7 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.mongodb.client.MongoDatabase;
-import io.shopanalytics.common.settings.MongoSettings;
+import io.shopanalytics.common.config.MongoSettings;
+import io.shopanalytics.common.source.connector.ConnectorOrdersSource;
+import io.shopanalytics.common.source.connector.TypeCompletePartitioner;
+import io.shopanalytics.common.source.plan.ChunksPlanner;
+import io.shopanalytics.common.source.plan.IdRangePlanner;
+import io.shopanalytics.common.source.plan.TimeSlicePlanner;
+import io.shopanalytics.common.source.reader.RawCollectionReader;
+import io.shopanalytics.common.source.strategy.ReadStrategies;
 import io.shopanalytics.common.testing.EmbeddedMongo;
 import io.shopanalytics.common.testing.SparkTestBase;
 import java.util.ArrayList;

@@ -3,15 +3,13 @@ package io.shopanalytics.common.testing;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.mongo.MongoClientCache;
-import io.shopanalytics.common.settings.MongoSettings;
-import java.net.InetSocketAddress;
+import io.shopanalytics.devserver.DevMongoServer;
 
 /**
- * An in-process MongoDB wire-protocol server (mongo-java-server, memory backend) on 127.0.0.1 and a
- * free port, with a client of its own. Closing it (or the JVM exiting) stops the server and drops
+ * The development server ({@link DevMongoServer}, memory backend) in the test's JVM on 127.0.0.1 and
+ * a free port, with a client of its own. Closing it (or the JVM exiting) stops the server and drops
  * the cached clients that pointed at it.
  *
  * <p>What it lacks, as found: {@code hello} (drivers fall back to {@code isMaster}), replica sets and
@@ -22,18 +20,16 @@ import java.net.InetSocketAddress;
 public final class EmbeddedMongo implements AutoCloseable {
   public static final String DATABASE = "shop";
 
-  private final MongoServer server;
+  private final DevMongoServer server;
   private final String uri;
   private final MongoClient client;
   private final Thread stopAtExit;
 
   private EmbeddedMongo() {
-    server = new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", 0);
-    InetSocketAddress address = server.getLocalAddress();
-    uri = "mongodb://127.0.0.1:" + address.getPort();
+    server = DevMongoServer.start(DevMongoServer.Backend.memory, null, 0);
+    uri = server.connectionString();
     client = MongoClients.create(uri);
-    stopAtExit = new Thread(server::shutdownNow, "embedded-mongo-stop");
+    stopAtExit = new Thread(server::close, "embedded-mongo-stop");
     Runtime.getRuntime().addShutdownHook(stopAtExit);
   }
 
@@ -47,7 +43,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   }
 
   public int port() {
-    return server.getLocalAddress().getPort();
+    return server.port();
   }
 
   /** A client owned by this server object (closed with it). */
@@ -75,7 +71,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   public void close() {
     client.close();
     MongoClientCache.closeAll();
-    server.shutdownNow();
+    server.close();
     try {
       Runtime.getRuntime().removeShutdownHook(stopAtExit);
     } catch (IllegalStateException alreadyExiting) {

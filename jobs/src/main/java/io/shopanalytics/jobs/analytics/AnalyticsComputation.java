@@ -2,6 +2,11 @@ package io.shopanalytics.jobs.analytics;
 
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
+import io.shopanalytics.jobs.analytics.transform.CustomerAnalyticsTransform;
+import io.shopanalytics.jobs.analytics.transform.ProductAnalyticsTransform;
+import io.shopanalytics.jobs.analytics.transform.RunCache;
+import io.shopanalytics.jobs.analytics.transform.SaleData;
+import io.shopanalytics.jobs.analytics.transform.SalesAnalyticsTransform;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

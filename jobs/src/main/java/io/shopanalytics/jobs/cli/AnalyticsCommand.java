@@ -1,10 +1,11 @@
 package io.shopanalytics.jobs.cli;
 
+import io.shopanalytics.common.config.ConfigException;
+import io.shopanalytics.common.config.MongoSettings;
+import io.shopanalytics.common.config.SettingKeys;
+import io.shopanalytics.common.config.SourceOptions;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.run.SparkSessions;
-import io.shopanalytics.common.settings.MongoSettings;
-import io.shopanalytics.common.settings.SettingKeys;
-import io.shopanalytics.common.source.SourceOptions;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
@@ -75,7 +76,7 @@ public class AnalyticsCommand implements Callable<Integer> {
     MongoSettings settings = connection.settings(conf, System.getenv());
     boolean periodic = outputs.stream().anyMatch(AnalyticsOutput::periodic);
     if (!periodic && time.periodGiven()) {
-      throw new IllegalArgumentException("--period/--from/--to do not apply to " + name + " (it uses --as-of)");
+      throw new ConfigException("--period/--from/--to do not apply to " + name + " (it uses --as-of)");
     }
     boolean incremental = incremental();
     List<Period> periods = periodic && !incremental ? time.periods(clock) : List.of();
@@ -114,11 +115,11 @@ public class AnalyticsCommand implements Callable<Integer> {
         return false;
       case "incremental":
         if (time.periodGiven()) {
-          throw new IllegalArgumentException("--mode incremental finds its months itself: drop --period/--from/--to");
+          throw new ConfigException("--mode incremental finds its months itself: drop --period/--from/--to");
         }
         return true;
       default:
-        throw new IllegalArgumentException("Invalid value for --mode: '" + mode + "' (expected full or incremental)");
+        throw new ConfigException("Invalid value for --mode: '" + mode + "' (expected full or incremental)");
     }
   }
 

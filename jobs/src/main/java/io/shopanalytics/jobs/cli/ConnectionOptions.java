@@ -1,9 +1,10 @@
 package io.shopanalytics.jobs.cli;
 
+import io.shopanalytics.common.config.ConfigException;
 import com.mongodb.ConnectionString;
-import io.shopanalytics.common.settings.MongoSettings;
-import io.shopanalytics.common.settings.Secrets;
-import io.shopanalytics.common.settings.SettingKeys;
+import io.shopanalytics.common.config.MongoSettings;
+import io.shopanalytics.common.config.Secrets;
+import io.shopanalytics.common.config.SettingKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,8 @@ public final class ConnectionOptions {
    */
   public String resolveUri(Map<String, String> sparkConf, Map<String, String> env) {
     if (uri != null) {
-      if (new ConnectionString(uri).getPassword() != null) {
-        throw new IllegalArgumentException("--uri must not contain a password (it would be visible in the process list): "
+      if (parse(uri).getPassword() != null) {
+        throw new ConfigException("--uri must not contain a password (it would be visible in the process list): "
             + "pass " + Secrets.mask(uri) + " through $" + SettingKeys.URI_ENV + " or --uri-file instead");
       }
       return uri;
@@ -58,15 +59,23 @@ public final class ConnectionOptions {
     return SettingKeys.DEFAULT_URI;
   }
 
+  private static ConnectionString parse(String uri) {
+    try {
+      return new ConnectionString(uri);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Invalid --uri '" + Secrets.mask(uri) + "': " + Secrets.mask(e.getMessage()), e);
+    }
+  }
+
   private static String readUriFile(Path file) {
     try {
       String content = Files.readString(file).trim();
       if (content.isEmpty()) {
-        throw new IllegalArgumentException("--uri-file " + file + " is empty");
+        throw new ConfigException("--uri-file " + file + " is empty");
       }
       return content.lines().findFirst().orElseThrow().trim();
     } catch (IOException e) {
-      throw new IllegalArgumentException("--uri-file " + file + " cannot be read: " + e.getMessage(), e);
+      throw new ConfigException("--uri-file " + file + " cannot be read: " + e.getMessage(), e);
     }
   }
 

@@ -1,9 +1,11 @@
 package io.shopanalytics.jobs.cli;
 
+import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** Which months (product, sales) and which as-of day (customers) a run covers. */
@@ -23,7 +25,7 @@ public final class PeriodOptions {
   String asOf;
 
   public AsOf asOf(Clock clock) {
-    return asOf == null ? AsOf.yesterday(clock) : AsOf.parse(asOf);
+    return asOf == null ? AsOf.yesterday(clock) : option(() -> AsOf.parse(asOf));
   }
 
   public boolean periodGiven() {
@@ -32,17 +34,26 @@ public final class PeriodOptions {
 
   public List<Period> periods(Clock clock) {
     if (period != null && (from != null || to != null)) {
-      throw new IllegalArgumentException("Give either --period or --from/--to, not both");
+      throw new ConfigException("Give either --period or --from/--to, not both");
     }
     if (period != null) {
-      return List.of(Period.parse(period));
+      return List.of(option(() -> Period.parse(period)));
     }
     if (from != null || to != null) {
       if (from == null || to == null) {
-        throw new IllegalArgumentException("--from and --to go together (got " + (from == null ? "--to " + to : "--from " + from) + ")");
+        throw new ConfigException("--from and --to go together (got " + (from == null ? "--to " + to : "--from " + from) + ")");
       }
-      return Period.range(Period.parse(from), Period.parse(to));
+      return option(() -> Period.range(Period.parse(from), Period.parse(to)));
     }
     return List.of(Period.of(java.time.YearMonth.from(asOf(clock).date())));
+  }
+
+  /** A value parsed from an option: a malformed one is the user's invalid option. */
+  private static <T> T option(Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage(), e);
+    }
   }
 }

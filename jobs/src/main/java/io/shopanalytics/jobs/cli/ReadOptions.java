@@ -1,6 +1,6 @@
 package io.shopanalytics.jobs.cli;
 
-import io.shopanalytics.common.settings.SettingKeys;
+import io.shopanalytics.common.config.SettingKeys;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;

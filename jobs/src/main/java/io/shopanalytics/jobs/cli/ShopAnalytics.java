@@ -1,15 +1,14 @@
 package io.shopanalytics.jobs.cli;
 
+import io.shopanalytics.common.config.Secrets;
+import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.run.RunSummary;
-import io.shopanalytics.common.settings.Secrets;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
-import io.shopanalytics.jobs.bench.BenchCommand;
-import io.shopanalytics.jobs.bench.ReadStrategyBench;
 import io.shopanalytics.jobs.load.LoadCommand;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The one entry point of the application jar: {@code spark-submit ... shop-analytics-jobs.jar <job> [options]}. */
 @Command(name = "shop-analytics", mixinStandardHelpOptions = true, version = "shop-analytics 0.1.0",
@@ -17,11 +16,13 @@ import picocli.CommandLine.Command;
     subcommands = {
         LoadCommand.class,
         ShowCommand.class,
-        BenchCommand.class,
-        ReadStrategyBench.class,
     })
 public final class ShopAnalytics implements Runnable {
   private static final Logger LOG = LogManager.getLogger(ShopAnalytics.class);
+  /** Exit code of a run that failed. */
+  public static final int FAILED = 1;
+  /** Exit code of invalid options or configuration ({@link ConfigException}): not worth retrying. */
+  public static final int INVALID_OPTIONS = 2;
 
   @Override
   public void run() {
@@ -56,7 +57,7 @@ public final class ShopAnalytics implements Runnable {
       LOG.error("{} failed", cmd.getCommandName(), exception);
       cmd.getErr().println("ERROR: " + cmd.getCommandName() + " failed: "
           + Secrets.mask(RunSummary.withoutStackTrace(exception.getMessage())));
-      return exception instanceof IllegalArgumentException ? 2 : 1;
+      return exception instanceof ConfigException ? INVALID_OPTIONS : FAILED;
     });
     return commandLine.execute(args);
   }

@@ -1,13 +1,14 @@
 package io.shopanalytics.jobs.cli;
 
+import io.shopanalytics.common.config.ConfigException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.mongo.MongoClientCache;
-import io.shopanalytics.common.settings.MongoSettings;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
 import java.io.PrintStream;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class ShowCommand implements Callable<Integer> {
       }
       Document detail = period == null ? months.get(months.size() - 1)
           : months.stream().filter(m -> period.equals(m.getString("period"))).findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("--period " + period + " has no sales_analytics document"));
+              .orElseThrow(() -> new ConfigException("--period " + period + " has no sales_analytics document"));
       out.println();
       out.println("Top categories in " + detail.getString("period"));
       for (Document category : detail.getList("by_category", Document.class).stream().limit(5).toList()) {

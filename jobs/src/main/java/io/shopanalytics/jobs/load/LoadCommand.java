@@ -1,13 +1,14 @@
 package io.shopanalytics.jobs.load;
 
+import io.shopanalytics.common.config.ConfigException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.shopanalytics.common.config.MongoSettings;
+import io.shopanalytics.common.config.Secrets;
+import io.shopanalytics.common.config.SettingKeys;
 import io.shopanalytics.common.mongo.MongoClientCache;
-import io.shopanalytics.common.settings.MongoSettings;
-import io.shopanalytics.common.settings.Secrets;
-import io.shopanalytics.common.settings.SettingKeys;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
 import io.shopanalytics.jobs.cli.ConnectionOptions;
 import java.io.PrintWriter;
@@ -19,12 +20,12 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * Seeds users, products and orders with reproducible, realistically skewed data; shards the
@@ -83,7 +84,7 @@ public final class LoadCommand implements Runnable {
     requireBetween("--batch-size", batchSize, 1, 100_000);
     requireBetween("--writers", writers, 1, 64);
     if (writeConcern.isBlank()) {
-      throw new IllegalArgumentException("--write-concern must not be empty");
+      throw new ConfigException("--write-concern must not be empty");
     }
     // the write concern travels through the settings so that it is parsed the way every job parses it
     MongoSettings settings = connection.settings(Map.of(SettingKeys.WRITE_CONCERN, writeConcern), System.getenv());
@@ -152,14 +153,14 @@ public final class LoadCommand implements Runnable {
       }
     }
     if (!filled.isEmpty()) {
-      throw new IllegalArgumentException("database " + database.getName() + " already holds " + String.join(", ", filled)
+      throw new ConfigException("database " + database.getName() + " already holds " + String.join(", ", filled)
           + ": pass --drop to replace them (this drops users, products, orders and the analytics collections)");
     }
   }
 
   private static void requireBetween(String option, int value, int min, int max) {
     if (value < min || value > max) {
-      throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", got " + value);
+      throw new ConfigException(option + " must be between " + min + " and " + max + ", got " + value);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.shopanalytics.jobs.load;
 
+import io.shopanalytics.common.config.ConfigException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,13 +21,13 @@ public record LoadSpec(int users, int products, int orders, LocalDate from, Loca
     Objects.requireNonNull(from, "--from");
     Objects.requireNonNull(to, "--to");
     if (from.isAfter(to)) {
-      throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+      throw new ConfigException("--from " + from + " is after --to " + to);
     }
   }
 
   private static void requirePositive(String option, int value) {
     if (value < 1) {
-      throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+      throw new ConfigException(option + " must be at least 1, got " + value);
     }
   }
 

@@ -3,8 +3,8 @@ package io.shopanalytics.jobs.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.common.run.RunSummary;
-import io.shopanalytics.jobs.reference.RandomShopData;
 import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
+import io.shopanalytics.jobs.reference.RandomShopData;
 import io.shopanalytics.jobs.reference.ReferenceAnalytics;
 import io.shopanalytics.jobs.reference.ReferenceResult;
 import java.util.HashMap;

@@ -2,10 +2,10 @@ package io.shopanalytics.jobs.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopanalytics.common.config.SourceOptions;
 import io.shopanalytics.common.source.ReadScope;
-import io.shopanalytics.common.source.ReadStrategies;
-import io.shopanalytics.common.source.ReferenceCollections;
-import io.shopanalytics.common.source.SourceOptions;
+import io.shopanalytics.common.source.reader.ReferenceCollections;
+import io.shopanalytics.common.source.strategy.ReadStrategies;
 import io.shopanalytics.common.validate.OrderValidation;
 import io.shopanalytics.jobs.reference.HandComputedShop;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Sorts;
 import io.shopanalytics.common.testing.EmbeddedMongo;
-import io.shopanalytics.jobs.reference.RandomShopData;
 import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
+import io.shopanalytics.jobs.reference.RandomShopData;
 import io.shopanalytics.jobs.reference.ReferenceAnalytics;
 import io.shopanalytics.jobs.reference.ReferenceResult;
 import java.io.File;

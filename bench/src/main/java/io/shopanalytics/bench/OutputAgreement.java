@@ -1,0 +1,88 @@
+package io.shopanalytics.bench;
+
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+import org.bson.BsonDocument;
+
+/**
+ * DuckDB's results against what the suite wrote to MongoDB, per collection, streamed in key order
+ * on both sides (customer analytics can have hundreds of thousands of documents: none is held).
+ */
+final class OutputAgreement {
+  private OutputAgreement() {}
+
+  static Map<String, ResultComparison.Outcome> check(MongoDatabase database, DuckDbAnalytics duckdb) throws SQLException {
+    Map<String, ResultComparison.Outcome> outcomes = new LinkedHashMap<>();
+    for (String collection : List.of("product_analytics", "sales_analytics", "customer_analytics")) {
+      List<String> keys = DuckDbAnalytics.KEYS.get(collection);
+      try (MongoCursor<BsonDocument> stored = database.getCollection(collection, BsonDocument.class).find()
+              .sort(Sorts.ascending(keys)).batchSize(2000).cursor();
+           ResultSet computed = duckdb.documents(collection)) {
+        Iterator<ResultComparison.Keyed> suite = keyed(stored, keys);
+        Iterator<ResultComparison.Keyed> engine = keyed(computed, keys);
+        outcomes.put(collection, ResultComparison.compare(collection, suite, engine));
+      }
+    }
+    return outcomes;
+  }
+
+  static String key(Map<String, String> leaves, List<String> keys) {
+    return keys.stream().map(k -> String.valueOf(leaves.get(k))).collect(Collectors.joining("|"));
+  }
+
+  private static Iterator<ResultComparison.Keyed> keyed(MongoCursor<BsonDocument> cursor, List<String> keys) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return cursor.hasNext();
+      }
+
+      @Override
+      public ResultComparison.Keyed next() {
+        Map<String, String> leaves = FlatDocument.of(cursor.next());
+        return new ResultComparison.Keyed(key(leaves, keys), leaves);
+      }
+    };
+  }
+
+  private static Iterator<ResultComparison.Keyed> keyed(ResultSet rows, List<String> keys) {
+    return new Iterator<>() {
+      private Boolean ahead;
+
+      @Override
+      public boolean hasNext() {
+        if (ahead == null) {
+          try {
+            ahead = rows.next();
+          } catch (SQLException e) {
+            throw new IllegalStateException("Reading DuckDB's results failed", e);
+          }
+        }
+        return ahead;
+      }
+
+      @Override
+      public ResultComparison.Keyed next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        ahead = null;
+        try {
+          Map<String, String> leaves = FlatDocument.ofJson(rows.getString(1));
+          return new ResultComparison.Keyed(key(leaves, keys), leaves);
+        } catch (SQLException e) {
+          throw new IllegalStateException("Reading DuckDB's results failed", e);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,185 @@
+package io.shopanalytics.bench;
+
+import com.mongodb.client.MongoDatabase;
+import io.shopanalytics.common.config.MongoSettings;
+import io.shopanalytics.common.config.SettingKeys;
+import io.shopanalytics.common.config.SourceOptions;
+import io.shopanalytics.common.mongo.MongoClientCache;
+import io.shopanalytics.jobs.load.LoadSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/** The figures of one data size, in the order that needs each one's data. */
+final class SizeBench {
+  /** Orders of the floor's warm-up insert, once per benchmark. */
+  static final int LOAD_WARMUP_ORDERS = 20_000;
+  /** Orders generated for the generation-only figure: enough for a steady rate, not minutes at 1,000,000. */
+  static final int GENERATION_LIMIT = 200_000;
+
+  private final SparkSession spark;
+  private final MongoSettings settings;
+  private final String database;
+  private final long seed;
+  private final Path work;
+  private final PrintWriter log;
+  private final LoadBench load;
+  private final AnalyticsBench analytics;
+  private final String strategy;
+  private final int threads;
+  private final TaskCpu cpu;
+  private boolean loadWarmedUp;
+
+  SizeBench(SparkSession spark, MongoSettings settings, Map<String, String> conf, BenchServer server,
+      String database, long seed, Path work, PrintWriter log) {
+    this.spark = spark;
+    this.settings = settings;
+    this.database = database;
+    this.seed = seed;
+    this.work = work;
+    this.log = log;
+    this.load = new LoadBench(server.uri(), log);
+    this.strategy = conf.getOrDefault(SettingKeys.READ_STRATEGY, SettingKeys.DEFAULT_READ_STRATEGY);
+    this.analytics = new AnalyticsBench(spark, settings,
+        MongoSettings.intSetting(conf, SettingKeys.READ_PARTITION_DOCS, SettingKeys.DEFAULT_PARTITION_DOCS),
+        SourceOptions.fromConf(conf));
+    this.threads = Machine.sparkCores(spark);
+    this.cpu = TaskCpu.attach(spark.sparkContext());
+  }
+
+  /** The figures measured so far at the size that was running, for {@link #failed}. */
+  private SizeResult current;
+
+  SizeResult run(int orders, Set<String> figures, int warmups, int runs, int loadRuns) throws Exception {
+    SizeResult result = new SizeResult(orders);
+    current = result;
+    LoadSpec spec = LoadBench.spec(orders, seed);
+    result.fields.put("users", spec.users());
+    result.fields.put("products", spec.products());
+    result.fields.put("runs", runs);
+    result.fields.put("warmups", warmups);
+    HeapPeak.reset();
+    try (LoadAverage loadAverage = new LoadAverage()) {
+      if (figures.contains("load")) {
+        measureLoad(result, spec, loadRuns);
+      }
+      MongoDatabase data = MongoClientCache.get(settings.uri()).getDatabase(database);
+      long stored = data.getCollection("orders").countDocuments();
+      if (stored != orders) {
+        throw new IllegalStateException("Database " + database + " holds " + stored + " orders, not " + orders
+            + ": include the load figure, or point --uri at a server loaded with --orders " + orders + " --seed " + seed);
+      }
+      if (figures.contains("scan")) {
+        result.scan = timed("scan floor", warmups, runs, () -> analytics.scan(strategy));
+      }
+      if (figures.contains("connector")) {
+        result.connector = timed("connector scan", warmups, runs, () -> analytics.scan(AnalyticsBench.connectorStrategy()));
+      }
+      if (figures.contains("suite")) {
+        result.suite = timed("suite (all)", warmups, runs, () -> analytics.suite(strategy));
+        result.fields.put("suite_last_run", lastRun(analytics.lastSuiteSummary()));
+      }
+      boolean duckdb = figures.contains("duckdb");
+      if (figures.contains("compute") || duckdb) {
+        try (AnalyticsBench.CachedInputs inputs = analytics.cacheInputs(strategy)) {
+          result.fields.put("cached_inputs", inputs.counts());
+          if (figures.contains("compute")) {
+            result.compute = timed("compute only", warmups, runs, () -> result.fields.put("compute_rows",
+                analytics.computeOnly(inputs)));
+          }
+          if (duckdb) {
+            long started = System.nanoTime();
+            DuckDbAnalytics.export(inputs.validated(), inputs.products(), inputs.users(), work.resolve("export-" + orders));
+            result.fields.put("parquet_export_s", Runs.round((System.nanoTime() - started) / 1e9));
+          }
+        }
+        if (duckdb) {
+          measureDuckDb(result, data, warmups, runs, figures.contains("suite"));
+        }
+      }
+      result.fields.put("load_average", loadAverage.summary());
+    }
+    result.peakHeapBytes = HeapPeak.peakBytes();
+    return result;
+  }
+
+  /** The size that failed, with what it had measured and the (masked) error. */
+  SizeResult failed(int orders, Throwable error) {
+    SizeResult result = current != null && current.orders == orders ? current : new SizeResult(orders);
+    result.fields.put("status", "failed");
+    result.fields.put("error", io.shopanalytics.common.config.Secrets.mask(String.valueOf(error)));
+    result.peakHeapBytes = HeapPeak.peakBytes();
+    spark.sqlContext().clearCache(); // what the failed size cached must not weigh on the next one
+    return result;
+  }
+
+  private void measureLoad(SizeResult result, LoadSpec spec, int loadRuns) throws Exception {
+    if (!loadWarmedUp) {
+      log.println("bench: load warm-up (floor insert of " + LOAD_WARMUP_ORDERS + " orders, discarded)");
+      load.floor(database + "_floor", LoadBench.spec(LOAD_WARMUP_ORDERS, seed));
+      loadWarmedUp = true;
+    }
+    List<Double> loader = new ArrayList<>();
+    List<Double> floor = new ArrayList<>();
+    for (int i = 0; i < loadRuns; i++) {
+      // interleaved, so that a noisy minute on the shared machine hits both alike
+      floor.add(load.floor(database + "_floor", spec));
+      log.printf("bench: %,d orders: raw insert floor %,.0f orders/s%n", spec.orders(), floor.get(floor.size() - 1));
+      loader.add(load.loader(database, spec));
+      log.printf("bench: %,d orders: loader %,.0f orders/s%n", spec.orders(), loader.get(loader.size() - 1));
+    }
+    result.generation = LoadBench.generation(spec, GENERATION_LIMIT);
+    log.printf("bench: %,d orders: generation and encoding alone %,.0f orders/s (one thread)%n", spec.orders(),
+        result.generation);
+    result.loader = new Runs.Figure(Runs.median(loader), List.copyOf(loader), 0);
+    result.floor = new Runs.Figure(Runs.median(floor), List.copyOf(floor), 0);
+  }
+
+  private void measureDuckDb(SizeResult result, MongoDatabase data, int warmups, int runs, boolean suiteWrote)
+      throws Exception {
+    try (DuckDbAnalytics duckdb = DuckDbAnalytics.open(work.resolve("export-" + result.orders), threads,
+        AnalyticsBench.PERIODS, AnalyticsBench.AS_OF)) {
+      result.duckdb = timed("duckdb", warmups, runs, duckdb::run, null);
+      Map<String, Object> rows = new LinkedHashMap<>();
+      for (String collection : DuckDbAnalytics.RESULT_TABLES.keySet()) {
+        rows.put(collection, duckdb.count(collection));
+      }
+      result.fields.put("duckdb_rows", rows);
+      if (!suiteWrote) {
+        log.println("bench: the suite figure was not run: DuckDB's results are compared with whatever the database holds");
+      }
+      Map<String, ResultComparison.Outcome> outcomes = OutputAgreement.check(data, duckdb);
+      Map<String, Object> agreement = new LinkedHashMap<>();
+      outcomes.forEach((collection, outcome) -> agreement.put(collection, outcome.toMap()));
+      result.fields.put("duckdb_agreement", agreement);
+      result.duckdbEqual = outcomes.values().stream().allMatch(ResultComparison.Outcome::equal);
+      outcomes.values().stream().filter(o -> !o.equal()).forEach(o -> log.println("bench: DuckDB and the suite differ on "
+          + o.collection() + ": " + o.toMap()));
+    }
+  }
+
+  private Runs.Figure timed(String name, int warmups, int runs, Runs.Work work) throws Exception {
+    return timed(name, warmups, runs, work, cpu);
+  }
+
+  private Runs.Figure timed(String name, int warmups, int runs, Runs.Work work, TaskCpu meter) throws Exception {
+    Runs.Figure figure = Runs.measure(warmups, runs, work, meter);
+    log.printf("bench: %s: median %.2f s of %s%n", name, figure.median(), figure.seconds().stream()
+        .map(s -> String.format("%.2f", s)).toList());
+    return figure;
+  }
+
+  /** The suite's own stage seconds and counts from its last run. */
+  private static Map<String, Object> lastRun(Map<String, Object> summary) {
+    Map<String, Object> keep = new LinkedHashMap<>();
+    for (String key : List.of("read_strategy", "read_partitions", "orders_read", "sales_counted", "collections", "seconds")) {
+      keep.put(key, summary.get(key));
+    }
+    return keep;
+  }
+}

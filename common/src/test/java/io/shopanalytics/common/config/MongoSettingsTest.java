@@ -1,0 +1,59 @@
+package io.shopanalytics.common.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ReadPreference;
+import com.mongodb.Tag;
+import com.mongodb.TagSet;
+import com.mongodb.WriteConcern;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class MongoSettingsTest {
+  @Test
+  void readPreferenceGoesInsideTheReadUriAndReplacesTheUrisOwn() {
+    MongoSettings settings = MongoSettings.fromConf(Map.of(
+            SettingKeys.READ_PREFERENCE, "secondaryPreferred",
+            SettingKeys.READ_PREFERENCE_TAGS, "region:eu,dc:1;region:us",
+            SettingKeys.READ_MAX_STALENESS_SECONDS, "120"))
+        .uri("mongodb://h1:27017,h2:27017/?readPreference=primary&retryWrites=true")
+        .build();
+    assertThat(settings.readUri()).isEqualTo("mongodb://h1:27017,h2:27017/?retryWrites=true"
+        + "&readPreference=secondaryPreferred&readPreferenceTags=region:eu,dc:1&readPreferenceTags=region:us"
+        + "&maxStalenessSeconds=120");
+    assertThat(settings.readPreferenceObject()).isEqualTo(ReadPreference.secondaryPreferred(
+        List.of(new TagSet(List.of(new Tag("region", "eu"), new Tag("dc", "1"))), new TagSet(new Tag("region", "us"))),
+        120, TimeUnit.SECONDS));
+    assertThat(settings.writeUri()).isEqualTo("mongodb://h1:27017,h2:27017/?retryWrites=true");
+    assertThat(settings.describeReadPreference()).isEqualTo("secondaryPreferred [region:eu,dc:1, region:us] maxStaleness=120s");
+  }
+
+  @Test
+  void defaultsAreSecondaryAndMajority() {
+    MongoSettings settings = MongoSettings.fromConf(Map.of()).uri("mongodb://127.0.0.1:27017").build();
+    assertThat(settings.readUri()).isEqualTo("mongodb://127.0.0.1:27017/?readPreference=secondary");
+    assertThat(settings.writeConcernObject()).isEqualTo(WriteConcern.MAJORITY);
+    assertThat(settings.database()).isEqualTo("shop");
+  }
+
+  @Test
+  void errorsNameTheKeyAndTheValue() {
+    assertThatThrownBy(() -> MongoSettings.fromConf(Map.of(SettingKeys.WRITE_BATCH_SIZE, "lots")))
+        .hasMessage("Invalid value for spark.shopanalytics.write.batchSize: 'lots' is not a whole number");
+    assertThatThrownBy(() -> MongoSettings.fromConf(Map.of(SettingKeys.READ_PREFERENCE, "fastest"))
+            .uri("mongodb://h1").build())
+        .hasMessageContaining("spark.shopanalytics.read.preference='fastest'");
+    assertThatThrownBy(() -> MongoSettings.builder().uri("mongodb://u:hunter2@h1:notaport").build())
+        .hasMessageContaining("mongodb://u:****@h1:notaport")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void toStringNeverShowsThePassword() {
+    MongoSettings settings = MongoSettings.builder().uri("mongodb://analytics:hunter2@h1:27017/?authSource=admin").build();
+    assertThat(settings.toString()).contains("analytics:****@h1").doesNotContain("hunter2");
+  }
+}
