@@ -3,10 +3,10 @@ package io.shopanalytics.jobs.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.common.run.RunSummary;
-import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
-import io.shopanalytics.jobs.reference.RandomShopData;
-import io.shopanalytics.jobs.reference.ReferenceAnalytics;
-import io.shopanalytics.jobs.reference.ReferenceResult;
+import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
+import io.shopanalytics.jobs.oracle.ReferenceAnalytics;
+import io.shopanalytics.jobs.oracle.ReferenceResult;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

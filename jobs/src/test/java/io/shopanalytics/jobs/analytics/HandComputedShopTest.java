@@ -1,11 +1,11 @@
 package io.shopanalytics.jobs.analytics;
 
-import static io.shopanalytics.jobs.reference.HandComputedShop.AS_OF;
-import static io.shopanalytics.jobs.reference.HandComputedShop.NOVEMBER;
+import static io.shopanalytics.jobs.testdata.HandComputedShop.AS_OF;
+import static io.shopanalytics.jobs.testdata.HandComputedShop.NOVEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.common.run.RunSummary;
-import io.shopanalytics.jobs.reference.HandComputedShop;
+import io.shopanalytics.jobs.testdata.HandComputedShop;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.shopanalytics.jobs.analytics;
 
-import static io.shopanalytics.jobs.reference.TestOrders.item;
-import static io.shopanalytics.jobs.reference.TestOrders.oid;
-import static io.shopanalytics.jobs.reference.TestOrders.order;
+import static io.shopanalytics.jobs.testdata.TestOrders.item;
+import static io.shopanalytics.jobs.testdata.TestOrders.oid;
+import static io.shopanalytics.jobs.testdata.TestOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,10 +18,10 @@ import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.validate.OrderValidation;
-import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
-import io.shopanalytics.jobs.reference.RandomShopData;
-import io.shopanalytics.jobs.reference.ReferenceAnalytics;
-import io.shopanalytics.jobs.reference.ReferenceResult;
+import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
+import io.shopanalytics.jobs.oracle.ReferenceAnalytics;
+import io.shopanalytics.jobs.oracle.ReferenceResult;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;

@@ -1,10 +1,10 @@
 package io.shopanalytics.jobs.analytics;
 
-import static io.shopanalytics.jobs.reference.TestOrders.item;
-import static io.shopanalytics.jobs.reference.TestOrders.oid;
-import static io.shopanalytics.jobs.reference.TestOrders.order;
-import static io.shopanalytics.jobs.reference.TestOrders.product;
-import static io.shopanalytics.jobs.reference.TestOrders.user;
+import static io.shopanalytics.jobs.testdata.TestOrders.item;
+import static io.shopanalytics.jobs.testdata.TestOrders.oid;
+import static io.shopanalytics.jobs.testdata.TestOrders.order;
+import static io.shopanalytics.jobs.testdata.TestOrders.product;
+import static io.shopanalytics.jobs.testdata.TestOrders.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
@@ -13,8 +13,8 @@ import com.mongodb.client.model.Updates;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
-import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
-import io.shopanalytics.jobs.reference.RandomShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -7,7 +7,7 @@ import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.reader.ReferenceCollections;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
 import io.shopanalytics.common.validate.OrderValidation;
-import io.shopanalytics.jobs.reference.HandComputedShop;
+import io.shopanalytics.jobs.testdata.HandComputedShop;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

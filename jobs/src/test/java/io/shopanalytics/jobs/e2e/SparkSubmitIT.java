@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Sorts;
 import io.shopanalytics.common.testing.EmbeddedMongo;
-import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
-import io.shopanalytics.jobs.reference.RandomShopData;
-import io.shopanalytics.jobs.reference.ReferenceAnalytics;
-import io.shopanalytics.jobs.reference.ReferenceResult;
+import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
+import io.shopanalytics.jobs.oracle.ReferenceAnalytics;
+import io.shopanalytics.jobs.oracle.ReferenceResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.oracle;
 
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;

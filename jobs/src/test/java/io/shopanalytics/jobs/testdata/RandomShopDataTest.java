@@ -1,7 +1,10 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.testdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopanalytics.jobs.oracle.ReferenceAnalytics;
+import io.shopanalytics.jobs.oracle.ReferenceResult;
+import io.shopanalytics.jobs.oracle.ReferenceValidation;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;

@@ -1,10 +1,10 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.oracle;
 
-import static io.shopanalytics.jobs.reference.TestOrders.dec;
-import static io.shopanalytics.jobs.reference.TestOrders.item;
-import static io.shopanalytics.jobs.reference.TestOrders.oid;
-import static io.shopanalytics.jobs.reference.TestOrders.order;
-import static io.shopanalytics.jobs.reference.TestOrders.product;
+import static io.shopanalytics.jobs.testdata.TestOrders.dec;
+import static io.shopanalytics.jobs.testdata.TestOrders.item;
+import static io.shopanalytics.jobs.testdata.TestOrders.oid;
+import static io.shopanalytics.jobs.testdata.TestOrders.order;
+import static io.shopanalytics.jobs.testdata.TestOrders.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.common.time.AsOf;

@@ -1,8 +1,8 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.oracle;
 
-import static io.shopanalytics.jobs.reference.ReferenceRounding.average;
-import static io.shopanalytics.jobs.reference.ReferenceRounding.money;
-import static io.shopanalytics.jobs.reference.ReferenceRounding.ratio;
+import static io.shopanalytics.jobs.oracle.ReferenceRounding.average;
+import static io.shopanalytics.jobs.oracle.ReferenceRounding.money;
+import static io.shopanalytics.jobs.oracle.ReferenceRounding.ratio;
 
 import io.shopanalytics.common.time.AsOf;
 import java.math.BigDecimal;

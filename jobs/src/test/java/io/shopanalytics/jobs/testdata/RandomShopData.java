@@ -1,10 +1,11 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.testdata;
 
-import static io.shopanalytics.jobs.reference.TestOrders.date;
-import static io.shopanalytics.jobs.reference.TestOrders.dec;
+import static io.shopanalytics.jobs.testdata.TestOrders.date;
+import static io.shopanalytics.jobs.testdata.TestOrders.dec;
 
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
+import io.shopanalytics.jobs.oracle.ReferenceAnalytics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.oracle;
 
-import static io.shopanalytics.jobs.reference.ReferenceRounding.average;
-import static io.shopanalytics.jobs.reference.ReferenceRounding.money;
-import static io.shopanalytics.jobs.reference.ReferenceRounding.percentage;
+import static io.shopanalytics.jobs.oracle.ReferenceRounding.average;
+import static io.shopanalytics.jobs.oracle.ReferenceRounding.money;
+import static io.shopanalytics.jobs.oracle.ReferenceRounding.percentage;
 
 import io.shopanalytics.common.time.Period;
 import java.math.BigDecimal;

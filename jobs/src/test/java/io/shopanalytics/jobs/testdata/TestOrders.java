@@ -1,4 +1,4 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.testdata;
 
 import java.time.Instant;
 import java.util.ArrayList;

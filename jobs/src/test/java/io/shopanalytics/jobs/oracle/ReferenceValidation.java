@@ -1,4 +1,4 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.oracle;
 
 import java.util.Date;
 import java.util.List;
@@ -13,14 +13,14 @@ import org.bson.Document;
  * at every item before the next rule is tried. So an order whose item 1 has a bad price and whose
  * item 2 has no product_id is {@code item_product_id_missing}.
  */
-final class ReferenceValidation {
-  static final String CREATED_AT_INVALID = "created_at_invalid";
-  static final String USER_ID_MISSING = "user_id_missing";
-  static final String ITEMS_INVALID = "items_invalid";
-  static final String ITEM_PRODUCT_ID_MISSING = "item_product_id_missing";
-  static final String ITEM_QUANTITY_INVALID = "item_quantity_invalid";
-  static final String ITEM_UNIT_PRICE_INVALID = "item_unit_price_invalid";
-  static final String STATUS_INVALID = "status_invalid";
+public final class ReferenceValidation {
+  public static final String CREATED_AT_INVALID = "created_at_invalid";
+  public static final String USER_ID_MISSING = "user_id_missing";
+  public static final String ITEMS_INVALID = "items_invalid";
+  public static final String ITEM_PRODUCT_ID_MISSING = "item_product_id_missing";
+  public static final String ITEM_QUANTITY_INVALID = "item_quantity_invalid";
+  public static final String ITEM_UNIT_PRICE_INVALID = "item_unit_price_invalid";
+  public static final String STATUS_INVALID = "status_invalid";
 
   static final Set<String> SALE_STATUSES = Set.of("processing", "shipped", "delivered", "returned");
   static final Set<String> VALID_STATUSES =
@@ -29,7 +29,7 @@ final class ReferenceValidation {
   private ReferenceValidation() {}
 
   /** The reject reason of an order, or empty when the order is valid (a sale or not). */
-  static Optional<String> rejectReason(Document order) {
+  public static Optional<String> rejectReason(Document order) {
     // 1. created_at must be a BSON date (decoded as java.util.Date).
     if (!(order.get("created_at") instanceof Date)) {
       return Optional.of(CREATED_AT_INVALID);

@@ -1,20 +1,22 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.oracle;
 
-import static io.shopanalytics.jobs.reference.ReferenceValidation.CREATED_AT_INVALID;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.ITEMS_INVALID;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.ITEM_PRODUCT_ID_MISSING;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.ITEM_QUANTITY_INVALID;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.ITEM_UNIT_PRICE_INVALID;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.STATUS_INVALID;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.USER_ID_MISSING;
-import static io.shopanalytics.jobs.reference.TestOrders.dec;
-import static io.shopanalytics.jobs.reference.TestOrders.item;
-import static io.shopanalytics.jobs.reference.TestOrders.oid;
-import static io.shopanalytics.jobs.reference.TestOrders.order;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.CREATED_AT_INVALID;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.ITEMS_INVALID;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.ITEM_PRODUCT_ID_MISSING;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.ITEM_QUANTITY_INVALID;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.ITEM_UNIT_PRICE_INVALID;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.STATUS_INVALID;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.USER_ID_MISSING;
+import static io.shopanalytics.jobs.testdata.TestOrders.dec;
+import static io.shopanalytics.jobs.testdata.TestOrders.item;
+import static io.shopanalytics.jobs.testdata.TestOrders.oid;
+import static io.shopanalytics.jobs.testdata.TestOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
+import io.shopanalytics.jobs.testdata.MalformedOrders;
+import io.shopanalytics.jobs.testdata.TestOrders;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.testdata;
 
-import static io.shopanalytics.jobs.reference.TestOrders.dec;
+import static io.shopanalytics.jobs.testdata.TestOrders.dec;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,17 +1,18 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.oracle;
 
-import static io.shopanalytics.jobs.reference.TestOrders.date;
-import static io.shopanalytics.jobs.reference.TestOrders.dec;
-import static io.shopanalytics.jobs.reference.TestOrders.item;
-import static io.shopanalytics.jobs.reference.TestOrders.oid;
-import static io.shopanalytics.jobs.reference.TestOrders.order;
-import static io.shopanalytics.jobs.reference.TestOrders.product;
-import static io.shopanalytics.jobs.reference.TestOrders.user;
+import static io.shopanalytics.jobs.testdata.TestOrders.date;
+import static io.shopanalytics.jobs.testdata.TestOrders.dec;
+import static io.shopanalytics.jobs.testdata.TestOrders.item;
+import static io.shopanalytics.jobs.testdata.TestOrders.oid;
+import static io.shopanalytics.jobs.testdata.TestOrders.order;
+import static io.shopanalytics.jobs.testdata.TestOrders.product;
+import static io.shopanalytics.jobs.testdata.TestOrders.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
+import io.shopanalytics.jobs.testdata.TestOrders;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.testdata;
 
-import static io.shopanalytics.jobs.reference.ReferenceValidation.CREATED_AT_INVALID;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.ITEMS_INVALID;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.ITEM_PRODUCT_ID_MISSING;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.ITEM_QUANTITY_INVALID;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.ITEM_UNIT_PRICE_INVALID;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.STATUS_INVALID;
-import static io.shopanalytics.jobs.reference.ReferenceValidation.USER_ID_MISSING;
-import static io.shopanalytics.jobs.reference.TestOrders.dec;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.CREATED_AT_INVALID;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.ITEMS_INVALID;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.ITEM_PRODUCT_ID_MISSING;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.ITEM_QUANTITY_INVALID;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.ITEM_UNIT_PRICE_INVALID;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.STATUS_INVALID;
+import static io.shopanalytics.jobs.oracle.ReferenceValidation.USER_ID_MISSING;
+import static io.shopanalytics.jobs.testdata.TestOrders.dec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +19,15 @@ import org.bson.Document;
  * one, and names the reason the contract gives it. Several kinds break more than one rule, to
  * exercise the precedence (the first failing rule 1..7 wins).
  */
-final class MalformedOrders {
+public final class MalformedOrders {
   /** A way to break an order, and the reject reason it must get. */
-  record Kind(String description, String expectedReason, UnaryOperator<Document> breakIt) {
-    Document applyTo(Document validOrder) {
+  public record Kind(String description, String expectedReason, UnaryOperator<Document> breakIt) {
+    public Document applyTo(Document validOrder) {
       return breakIt.apply(copyWithTwoItems(validOrder));
     }
   }
 
-  static final List<Kind> KINDS = List.of(
+  public static final List<Kind> KINDS = List.of(
       new Kind("created_at as a string", CREATED_AT_INVALID, o -> put(o, "created_at", "2024-11-05T10:00:00Z")),
       new Kind("created_at missing", CREATED_AT_INVALID, o -> remove(o, "created_at")),
       new Kind("created_at null", CREATED_AT_INVALID, o -> put(o, "created_at", null)),

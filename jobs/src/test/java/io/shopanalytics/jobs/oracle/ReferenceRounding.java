@@ -1,4 +1,4 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.oracle;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

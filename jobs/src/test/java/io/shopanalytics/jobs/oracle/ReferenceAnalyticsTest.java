@@ -1,10 +1,10 @@
-package io.shopanalytics.jobs.reference;
+package io.shopanalytics.jobs.oracle;
 
-import static io.shopanalytics.jobs.reference.HandComputedShop.expectedCustomerAnalytics;
-import static io.shopanalytics.jobs.reference.HandComputedShop.expectedProductAnalytics;
-import static io.shopanalytics.jobs.reference.HandComputedShop.expectedSalesAnalytics;
-import static io.shopanalytics.jobs.reference.HandComputedShop.runReference;
-import static io.shopanalytics.jobs.reference.TestOrders.oid;
+import static io.shopanalytics.jobs.testdata.HandComputedShop.expectedCustomerAnalytics;
+import static io.shopanalytics.jobs.testdata.HandComputedShop.expectedProductAnalytics;
+import static io.shopanalytics.jobs.testdata.HandComputedShop.expectedSalesAnalytics;
+import static io.shopanalytics.jobs.testdata.HandComputedShop.runReference;
+import static io.shopanalytics.jobs.testdata.TestOrders.oid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
