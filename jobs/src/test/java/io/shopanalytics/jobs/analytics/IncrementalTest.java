@@ -16,12 +16,13 @@ import io.shopanalytics.common.source.ReadMetrics;
 import io.shopanalytics.common.source.ReadPlan;
 import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.validate.OrderValidation;
-import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
-import io.shopanalytics.jobs.testdata.RandomShopData;
 import io.shopanalytics.jobs.oracle.ReferenceAnalytics;
 import io.shopanalytics.jobs.oracle.ReferenceResult;
+import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;
@@ -37,6 +38,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /** --mode incremental: dirty months only, same results as a full run, orders marked exactly. */
+@EmbeddedServerTest
 class IncrementalTest extends AnalyticsTestBase {
   private static final AsOf AS_OF = RandomShopData.AS_OF;
 

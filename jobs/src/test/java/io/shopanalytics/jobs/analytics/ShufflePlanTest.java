@@ -6,6 +6,7 @@ import io.shopanalytics.common.config.SourceOptions;
 import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.reader.ReferenceCollections;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.common.validate.OrderValidation;
 import io.shopanalytics.jobs.testdata.HandComputedShop;
 import java.util.List;
@@ -22,6 +23,7 @@ import scala.collection.JavaConverters;
  * The shape of the plans, not their speed: shuffles are what the benchmark showed to cost, so
  * their number is pinned where the layout of the cached sale lines is meant to spare them.
  */
+@EmbeddedServerTest
 class ShufflePlanTest extends AnalyticsTestBase {
   private AnalyticsComputation computation;
   private Dataset<Row> validated;
