@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("embedded") // the common test-jar's @EmbeddedServerTest, which this module cannot depend on
 class DevMongoServerTest {
   @TempDir
   Path dataDirectory;

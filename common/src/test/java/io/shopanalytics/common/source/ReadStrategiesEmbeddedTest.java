@@ -18,6 +18,7 @@ import io.shopanalytics.common.source.plan.TimeSlicePlanner;
 import io.shopanalytics.common.source.reader.RawCollectionReader;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
 import io.shopanalytics.common.testing.EmbeddedMongo;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.common.testing.SparkTestBase;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,6 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every strategy on the embedded server, unsharded and with sharding metadata stored in its
  * {@code config} database ({@link ShardingStandIn}): exact {@code _id} sets, no loss, no duplicates.
  */
+@EmbeddedServerTest
 class ReadStrategiesEmbeddedTest extends SparkTestBase {
   /** Orders' stand-in chunks: [MinKey, 6) shard0, [6, 0x1100) shard1, [0x1100, 0x1200) shard1, [0x1200, 0x1300) shard2, [0x1300, MaxKey) shard0. */
   private static final List<BsonValue> ORDER_SPLITS = List.of(new BsonInt32(6), new BsonObjectId(oid(0x1100)),

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoDatabase;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
+import io.shopanalytics.common.testing.DockerTest;
 import io.shopanalytics.common.testing.SparkTestBase;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * not select a server; {@code secondaryPreferred} reads from secondaries where a real cluster has
  * them and from the lone primary here.
  */
+@DockerTest
 @Testcontainers(disabledWithoutDocker = true)
 class ShardedClusterTest extends SparkTestBase {
 

@@ -3,10 +3,11 @@ package io.shopanalytics.jobs.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.common.run.RunSummary;
-import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
-import io.shopanalytics.jobs.reference.RandomShopData;
-import io.shopanalytics.jobs.reference.ReferenceAnalytics;
-import io.shopanalytics.jobs.reference.ReferenceResult;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
+import io.shopanalytics.jobs.oracle.ReferenceAnalytics;
+import io.shopanalytics.jobs.oracle.ReferenceResult;
+import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Randomized: on generated shops full of edge cases, every field of every document the jobs write
  * equals what the independent plain-Java reference computes, and so do the reject counts.
  */
+@EmbeddedServerTest
 class AgainstReferenceTest extends AnalyticsTestBase {
   @ParameterizedTest(name = "seed {0}: {1} users, {2} products, {3} orders, {4} malformed")
   @CsvSource({

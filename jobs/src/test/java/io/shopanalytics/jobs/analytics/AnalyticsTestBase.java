@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.testing.EmbeddedMongo;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.common.testing.SparkTestBase;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
  * Runs the real suite (reader, validation, transforms, writer) against an embedded wire-protocol
  * server, and reads back what was stored.
  */
+@EmbeddedServerTest
 abstract class AnalyticsTestBase extends SparkTestBase {
   /** Fields the writer adds, not part of the computed documents. */
   static final Set<String> WRITE_FIELDS = Set.of("_id", "created_at", "updated_at");

@@ -1,11 +1,12 @@
 package io.shopanalytics.jobs.analytics;
 
-import static io.shopanalytics.jobs.reference.HandComputedShop.AS_OF;
-import static io.shopanalytics.jobs.reference.HandComputedShop.NOVEMBER;
+import static io.shopanalytics.jobs.testdata.HandComputedShop.AS_OF;
+import static io.shopanalytics.jobs.testdata.HandComputedShop.NOVEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.common.run.RunSummary;
-import io.shopanalytics.jobs.reference.HandComputedShop;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
+import io.shopanalytics.jobs.testdata.HandComputedShop;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Spark jobs on the hand-computed shop: every stored document equals the hand-written one. */
+@EmbeddedServerTest
 class HandComputedShopTest extends AnalyticsTestBase {
   private static RunSummary summary;
 

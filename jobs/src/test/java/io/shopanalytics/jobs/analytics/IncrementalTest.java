@@ -1,8 +1,8 @@
 package io.shopanalytics.jobs.analytics;
 
-import static io.shopanalytics.jobs.reference.TestOrders.item;
-import static io.shopanalytics.jobs.reference.TestOrders.oid;
-import static io.shopanalytics.jobs.reference.TestOrders.order;
+import static io.shopanalytics.jobs.testdata.TestOrders.item;
+import static io.shopanalytics.jobs.testdata.TestOrders.oid;
+import static io.shopanalytics.jobs.testdata.TestOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,12 +16,13 @@ import io.shopanalytics.common.source.ReadMetrics;
 import io.shopanalytics.common.source.ReadPlan;
 import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.validate.OrderValidation;
-import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
-import io.shopanalytics.jobs.reference.RandomShopData;
-import io.shopanalytics.jobs.reference.ReferenceAnalytics;
-import io.shopanalytics.jobs.reference.ReferenceResult;
+import io.shopanalytics.jobs.oracle.ReferenceAnalytics;
+import io.shopanalytics.jobs.oracle.ReferenceResult;
+import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /** --mode incremental: dirty months only, same results as a full run, orders marked exactly. */
+@EmbeddedServerTest
 class IncrementalTest extends AnalyticsTestBase {
   private static final AsOf AS_OF = RandomShopData.AS_OF;
 

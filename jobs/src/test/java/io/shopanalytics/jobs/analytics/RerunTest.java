@@ -1,20 +1,21 @@
 package io.shopanalytics.jobs.analytics;
 
-import static io.shopanalytics.jobs.reference.TestOrders.item;
-import static io.shopanalytics.jobs.reference.TestOrders.oid;
-import static io.shopanalytics.jobs.reference.TestOrders.order;
-import static io.shopanalytics.jobs.reference.TestOrders.product;
-import static io.shopanalytics.jobs.reference.TestOrders.user;
+import static io.shopanalytics.jobs.testdata.TestOrders.item;
+import static io.shopanalytics.jobs.testdata.TestOrders.oid;
+import static io.shopanalytics.jobs.testdata.TestOrders.order;
+import static io.shopanalytics.jobs.testdata.TestOrders.product;
+import static io.shopanalytics.jobs.testdata.TestOrders.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.shopanalytics.common.run.RunSummary;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
-import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
-import io.shopanalytics.jobs.reference.RandomShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /** Upsert semantics: re-runs change nothing but updated_at, created_at survives, stale documents go. */
+@EmbeddedServerTest
 class RerunTest extends AnalyticsTestBase {
   private static final List<String> COLLECTIONS = List.of("product_analytics", "sales_analytics", "customer_analytics");
   private static final Clock FIRST_RUN = Clock.fixed(Instant.parse("2025-01-02T03:00:00Z"), ZoneOffset.UTC);

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.reader.ReferenceCollections;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.common.validate.OrderValidation;
-import io.shopanalytics.jobs.reference.HandComputedShop;
+import io.shopanalytics.jobs.testdata.HandComputedShop;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,6 +23,7 @@ import scala.collection.JavaConverters;
  * The shape of the plans, not their speed: shuffles are what the benchmark showed to cost, so
  * their number is pinned where the layout of the cached sale lines is meant to spare them.
  */
+@EmbeddedServerTest
 class ShufflePlanTest extends AnalyticsTestBase {
   private AnalyticsComputation computation;
   private Dataset<Row> validated;

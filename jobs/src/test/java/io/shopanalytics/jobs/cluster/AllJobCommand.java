@@ -1,7 +1,7 @@
 package io.shopanalytics.jobs.cluster;
 
 import io.shopanalytics.common.time.Period;
-import io.shopanalytics.jobs.reference.RandomShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.shopanalytics.jobs.cluster;
 
 import com.mongodb.client.MongoDatabase;
-import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
-import io.shopanalytics.jobs.reference.RandomShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
 import java.util.List;
 import org.bson.Document;
 

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Sorts;
 import io.shopanalytics.common.testing.EmbeddedMongo;
-import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
-import io.shopanalytics.jobs.reference.RandomShopData;
-import io.shopanalytics.jobs.reference.ReferenceAnalytics;
-import io.shopanalytics.jobs.reference.ReferenceResult;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
+import io.shopanalytics.jobs.oracle.ReferenceAnalytics;
+import io.shopanalytics.jobs.oracle.ReferenceResult;
+import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * End to end as a user runs it: {@code submit/spark-submit.sh} (Spark's own SparkSubmit from the
  * project's jars, the packaged application jar) against an embedded wire-protocol server.
  */
+@EmbeddedServerTest
 class SparkSubmitIT {
   private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
   private static final String PASSWORD = "hunter2-secret";

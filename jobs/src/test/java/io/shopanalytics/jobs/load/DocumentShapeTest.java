@@ -16,6 +16,7 @@ import static org.bson.BsonType.STRING;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.jobs.testing.CommandRun;
 import io.shopanalytics.jobs.testing.EmbeddedMongoExtension;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stored documents have every field of SCHEMA-DESIGN.md, in order, with the BSON types METRICS.md expects. */
+@EmbeddedServerTest
 class DocumentShapeTest {
   @RegisterExtension
   static final EmbeddedMongoExtension MONGO = new EmbeddedMongoExtension();

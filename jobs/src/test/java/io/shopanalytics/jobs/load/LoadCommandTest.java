@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.jobs.testing.CommandRun;
 import io.shopanalytics.jobs.testing.EmbeddedMongoExtension;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@EmbeddedServerTest
 class LoadCommandTest {
   @RegisterExtension
   static final EmbeddedMongoExtension MONGO = new EmbeddedMongoExtension();

@@ -2,6 +2,7 @@ package io.shopanalytics.jobs.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.jobs.testing.CommandRun;
 import io.shopanalytics.jobs.testing.EmbeddedMongoExtension;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad options fail before anything is written, with one message that names the option. */
+@EmbeddedServerTest
 class LoadOptionsTest {
   @RegisterExtension
   static final EmbeddedMongoExtension MONGO = new EmbeddedMongoExtension();

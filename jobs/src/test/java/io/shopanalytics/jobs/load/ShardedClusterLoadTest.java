@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.shopanalytics.common.testing.DockerTest;
 import io.shopanalytics.jobs.testing.CommandRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * container). Needs Docker: without it the class is skipped. Named *Test so that surefire counts
  * it (as skipped) wherever Docker is missing.
  */
+@DockerTest
 @Testcontainers(disabledWithoutDocker = true)
 class ShardedClusterLoadTest {
   @Container

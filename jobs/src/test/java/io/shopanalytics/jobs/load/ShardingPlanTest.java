@@ -3,6 +3,7 @@ package io.shopanalytics.jobs.load;
 import io.shopanalytics.common.mongo.SourceCollections;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.jobs.testing.EmbeddedMongoExtension;
 import java.util.List;
 import java.util.stream.Stream;
@@ -10,6 +11,7 @@ import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+@EmbeddedServerTest
 class ShardingPlanTest {
   @RegisterExtension
   static final EmbeddedMongoExtension MONGO = new EmbeddedMongoExtension();

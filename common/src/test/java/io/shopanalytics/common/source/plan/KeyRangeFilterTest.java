@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoCollection;
 import io.shopanalytics.common.testing.EmbeddedMongo;
+import io.shopanalytics.common.testing.EmbeddedServerTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonBinary;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@EmbeddedServerTest
 class KeyRangeFilterTest {
   private static EmbeddedMongo mongo;
   private static MongoCollection<BsonDocument> values;
