@@ -3,12 +3,12 @@ package io.shopanalytics.jobs.analytics.transform;
 import static io.shopanalytics.jobs.analytics.transform.RowValues.entry;
 import static io.shopanalytics.jobs.analytics.transform.RowValues.fields;
 import static io.shopanalytics.jobs.analytics.transform.RowValues.sortedBy;
-import static io.shopanalytics.jobs.analytics.transform.ValidatedOrders.id;
-import static io.shopanalytics.jobs.analytics.transform.ValidatedOrders.item;
-import static io.shopanalytics.jobs.analytics.transform.ValidatedOrders.order;
-import static io.shopanalytics.jobs.analytics.transform.ValidatedOrders.product;
-import static io.shopanalytics.jobs.analytics.transform.ValidatedOrders.products;
-import static io.shopanalytics.jobs.analytics.transform.ValidatedOrders.validated;
+import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.id;
+import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.item;
+import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.order;
+import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.product;
+import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.products;
+import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.validated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.common.model.OrderSchema;

@@ -29,10 +29,10 @@ import org.bson.Document;
  * quantity × unit price and the order's revenue and quantity are the sums of its lines, exactly,
  * as validation computes them; money carries the 18 decimals of {@link OrderSchema#MONEY}.
  */
-final class ValidatedOrders {
+final class InMemoryShop {
   private static final int MONEY_SCALE = OrderSchema.MONEY.scale();
 
-  private ValidatedOrders() {}
+  private InMemoryShop() {}
 
   /** The id numbered {@code n}: id(10) is {@code 00000000000000000000000a}. */
   static String id(long n) {
