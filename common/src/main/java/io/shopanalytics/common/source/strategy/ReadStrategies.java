@@ -54,7 +54,7 @@ public final class ReadStrategies {
     requireTarget(targetDocuments);
     MongoClient client = MongoClientCache.get(settings.readUri());
     ReadPlan plan = new ChunksPlanner().plan(client, settings, name, ReadScope.everything(), targetDocuments);
-    return plan.asRun(plan.metadataVersion(), settings.describeReadPreference());
+    return plan.asRun(null, settings.describeReadPreference());
   }
 
   /** Fails with the key named unless the target documents per partition is at least 1. */
