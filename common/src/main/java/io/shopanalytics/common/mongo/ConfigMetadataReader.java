@@ -137,7 +137,7 @@ public final class ConfigMetadataReader {
     return ShardingMetadata.version(collection, new BsonTimestamp());
   }
 
-  private static <T> T authorized(String namespace, Supplier<T> read) {
+  static <T> T authorized(String namespace, Supplier<T> read) {
     try {
       return read.get();
     } catch (MongoServerException e) {
