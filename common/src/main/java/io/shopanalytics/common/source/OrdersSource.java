@@ -22,8 +22,8 @@ public interface OrdersSource {
   /**
    * Called after the read has been materialized: the partitions whose key range changed owner or
    * migrated during the read, comparing the metadata snapshot the plan was made from with a new one
-   * (splits and merges, which move no data, count for nothing). Empty when the read stands. Asked
-   * again before the next read, it answers from the same comparison.
+   * (splits and merges, which move no data, count for nothing). Empty when the read stands; asked
+   * again, it compares again. A non-empty answer holds until {@link #replan()}.
    */
   default List<ReadPartition> partitionsToReread() {
     return List.of();

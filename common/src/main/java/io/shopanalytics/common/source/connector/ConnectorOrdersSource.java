@@ -157,7 +157,7 @@ public final class ConnectorOrdersSource implements OrdersSource {
   /** Every partition, or none: the connector's partitions read across all shards' ranges. */
   @Override
   public List<ReadPartition> partitionsToReread() {
-    if (stale == null) {
+    if (stale == null || stale.isEmpty()) {
       stale = plan == null ? List.of() : watch.stale(plan.partitions(), plan.metadata());
     }
     return stale;

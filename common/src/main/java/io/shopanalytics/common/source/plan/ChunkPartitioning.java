@@ -45,8 +45,9 @@ import org.bson.BsonValue;
  * the read compares with newer metadata.
  *
  * <p>Sizes: {@code config.chunks} holds no document counts. For a single hashed field a chunk's share
- * of the collection is its share of the 64-bit hash space; otherwise every chunk gets the same share
- * of the collection count. Sizing counts documents scanned (a range is read whole, the period filter
+ * of the collection is its share of the 64-bit hash space; a single ranged field's chunks are
+ * counted by the {@link KeySplitter}; otherwise every chunk gets the same share of the collection
+ * count. Sizing counts documents scanned (a range is read whole, the period filter
  * applies after), and each partition's estimate is the scope's share of them.
  */
 final class ChunkPartitioning {
@@ -59,12 +60,10 @@ final class ChunkPartitioning {
   /** One planned range: inside one chunk, or a run of whole adjacent chunks of one shard. */
   private record Piece(String shard, BsonDocument min, BsonDocument max, double scanned) {}
 
-  /** For hashed keys, whose chunks are cut without looking at the data. */
+  /** Ranged chunks left whole and sized by equal shares (hashed chunks are cut without looking at the data). */
   static List<ReadPartition> partitions(ShardingMetadata metadata, BsonDocument scopeFilter, ScopeEstimate estimate,
       int targetDocuments) {
-    return partitions(metadata, scopeFilter, estimate, targetDocuments, (field, lower, upper, pieces) -> {
-      throw new IllegalStateException("A ranged chunk of " + metadata.namespace() + " needs split points from the data");
-    });
+    return partitions(metadata, scopeFilter, estimate, targetDocuments, KeySplitter.WHOLE);
   }
 
   static List<ReadPartition> partitions(ShardingMetadata metadata, BsonDocument scopeFilter, ScopeEstimate estimate,
@@ -128,20 +127,25 @@ final class ChunkPartitioning {
       KeySplitter splitter) {
     long wanted = (long) Math.ceil(scanned / targetDocuments);
     BsonDocument key = metadata.shardKey();
-    if (wanted < 2 || key.size() > 1 || (metadata.hashed() && !numericHashBounds(chunk))) {
+    boolean hashCut = metadata.hashed() && wanted >= 2 && numericHashBounds(chunk);
+    // a ranged chunk's equal share says nothing of its real size: the splitter counts it
+    boolean rangedCut = !metadata.hashed();
+    if (key.size() > 1 || (!hashCut && !rangedCut)) {
       return List.of(new Piece(chunk.shard(), chunk.min(), chunk.max(), scanned));
     }
     String field = key.getFirstKey();
     BsonValue low = chunk.min().get(field);
     BsonValue high = chunk.max().get(field);
-    List<BsonValue> points = metadata.hashed() ? hashSplitPoints(low, high, wanted)
-        : splitter.splitPoints(field, low, high, (int) Math.min(Integer.MAX_VALUE, wanted));
+    KeySplitter.Split split = hashCut ? new KeySplitter.Split(hashSplitPoints(low, high, wanted), -1)
+        : splitter.split(field, low, high, targetDocuments);
+    List<BsonValue> points = split.points();
+    double documents = split.documents() >= 0 ? split.documents() : scanned;
     List<Piece> pieces = new ArrayList<>();
     BsonValue lower = low;
     for (int i = 0; i <= points.size(); i++) {
       BsonValue upper = i < points.size() ? points.get(i) : high;
       pieces.add(new Piece(chunk.shard(), new BsonDocument(field, lower), new BsonDocument(field, upper),
-          scanned / (points.size() + 1)));
+          documents / (points.size() + 1)));
       lower = upper;
     }
     return pieces;

@@ -19,30 +19,44 @@ import org.bson.BsonValue;
 @FunctionalInterface
 interface KeySplitter {
   /**
-   * @return up to {@code pieces - 1} values strictly inside {@code (lower, upper)}, ascending and
-   *     distinct, that cut the range's documents into about equal parts; fewer when the range holds
-   *     fewer distinct values (documents of one key value always stay together)
+   * The split points of a range and the documents it was counted to hold (-1 when not counted).
+   * Partition sizes come from the count: an equal share of the collection per chunk says nothing of
+   * a ranged chunk's real size.
    */
-  List<BsonValue> splitPoints(String field, BsonValue lower, BsonValue upper, int pieces);
+  record Split(List<BsonValue> points, long documents) {}
+
+  /** Leaves every range whole, uncounted. */
+  KeySplitter WHOLE = (field, lower, upper, targetDocuments) -> new Split(List.of(), -1);
 
   /**
-   * Counts the range, then walks its keys in order (a covered scan of the shard-key index on
-   * MongoDB: the projection is the key alone) and takes a value every {@code count / pieces} keys,
-   * moving on to the next distinct value when the count falls inside a run of equal ones.
+   * @return values strictly inside {@code (lower, upper)}, ascending and distinct, that cut the
+   *     range's documents into about equal parts of at most about {@code targetDocuments}; fewer
+   *     when the range holds fewer distinct values (documents of one key value stay together), none
+   *     when the range fits the target; and the range's documents
+   */
+  Split split(String field, BsonValue lower, BsonValue upper, int targetDocuments);
+
+  /**
+   * Counts the range (chunk metadata holds no counts, and a ranged key's chunks are not alike), then
+   * walks its keys in order (a covered scan of the shard-key index on MongoDB: the projection is the
+   * key alone) and takes a value every {@code count / pieces} keys, moving on to the next distinct
+   * value when the count falls inside a run of equal ones.
    */
   static KeySplitter fromDistribution(MongoCollection<BsonDocument> collection) {
-    return (field, lower, upper, pieces) -> {
+    return (field, lower, upper, targetDocuments) -> {
       BsonDocument range = KeyRangeFilter.of(field, lower, upper);
       long count = collection.countDocuments(range);
+      long pieces = (count + targetDocuments - 1) / targetDocuments;
       List<BsonValue> points = new ArrayList<>();
-      if (pieces < 2 || count < 2) {
-        return points;
+      if (pieces < 2) {
+        return new Split(points, count);
       }
       long step = Math.max(1, (count + pieces - 1) / pieces);
       long position = 0;
       BsonValue previous = null;
-      for (BsonDocument key : collection.find(range).projection(Projections.fields(Projections.include(field),
-          Projections.excludeId())).sort(Sorts.ascending(field)).batchSize(10_000)) {
+      BsonDocument keyOnly = field.equals("_id") ? Projections.include(field).toBsonDocument()
+          : Projections.fields(Projections.include(field), Projections.excludeId()).toBsonDocument();
+      for (BsonDocument key : collection.find(range).projection(keyOnly).sort(Sorts.ascending(field)).batchSize(10_000)) {
         BsonValue value = key.get(field, BsonNull.VALUE);
         boolean due = position >= step * (points.size() + 1) && points.size() < pieces - 1;
         if (due && previous != null && !value.equals(previous) && usable(value) && KeyOrder.compare(value, lower) > 0) {
@@ -51,7 +65,7 @@ interface KeySplitter {
         previous = value;
         position++;
       }
-      return points;
+      return new Split(points, count);
     };
   }
 

@@ -131,7 +131,7 @@ public final class PlannedOrdersSource implements OrdersSource {
 
   @Override
   public List<ReadPartition> partitionsToReread() {
-    if (stale == null) {
+    if (stale == null || stale.isEmpty()) { // a standing answer is asked again; a stale one holds until replan()
       stale = rows == null ? List.of() : watch.stale(live, plan.metadata());
       if (stale.isEmpty()) {
         release(); // the read stands: the caller holds (and persists) what it derived from it

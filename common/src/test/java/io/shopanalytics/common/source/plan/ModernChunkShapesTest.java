@@ -121,25 +121,26 @@ class ModernChunkShapesTest {
     ShardingMetadata metadata = ShardingMetadata.parse(PRODUCTS, document(PRODUCTS_COLLECTION),
         documents(PRODUCTS_ONE_CHUNK_PER_SHARD), documents(THREE_SHARDS));
     List<String> asked = new ArrayList<>();
-    KeySplitter distribution = (field, lower, upper, pieces) -> {
-      asked.add(field + " " + lower + " " + upper + " " + pieces);
+    KeySplitter distribution = (field, lower, upper, target) -> {
+      asked.add(field + " " + lower + " " + upper + " " + target);
       // the middle chunk holds two categories only: one split point however many pieces were wanted
       List<String> points = upper.isString() && upper.asString().getValue().equals("Electronics")
           ? List.of("Books", "Clothing") : lower.isString() && lower.asString().getValue().equals("Electronics")
           ? List.of("Garden") : List.of("Sports", "Toys");
-      return points.stream().map(point -> (BsonValue) new BsonString(point)).toList();
+      return new KeySplitter.Split(points.stream().map(point -> (BsonValue) new BsonString(point)).toList(), 300);
     };
 
     List<ReadPartition> partitions = ChunkPartitioning.partitions(metadata, new BsonDocument(), new ScopeEstimate(900, 900),
         100, distribution);
 
-    assertThat(asked).hasSize(3).allSatisfy(question -> assertThat(question).startsWith("category").endsWith(" 3"));
+    assertThat(asked).hasSize(3).allSatisfy(question -> assertThat(question).startsWith("category").endsWith(" 100"));
     assertThat(partitions).extracting(p -> p.keyMin().get("category").isString() ? p.keyMin().getString("category")
         .getValue() : "MinKey").containsExactly("MinKey", "Books", "Clothing", "Electronics", "Garden", "Home", "Sports", "Toys");
     assertThat(partitions).extracting(ReadPartition::shard).containsExactly("shard0", "shard0", "shard0", "shard1", "shard1",
         "shard2", "shard2", "shard2");
     assertThat(partitions.get(1).filter()).isEqualTo(BsonDocument.parse("{category: {$gte: 'Books', $lt: 'Clothing'}}"));
     assertThat(partitions).extracting(ReadPartition::min).containsOnlyNulls();
+    // each chunk counted 300 documents: thirds, and halves where one split point was all the data allowed
     assertThat(partitions).extracting(ReadPartition::estimatedDocuments).containsExactly(100L, 100L, 100L, 150L, 150L,
         100L, 100L, 100L);
     assertCoversKeySpaceOnce(partitions, "category");
