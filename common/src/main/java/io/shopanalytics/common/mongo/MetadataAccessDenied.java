@@ -1,7 +1,6 @@
 package io.shopanalytics.common.mongo;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -15,8 +14,8 @@ public final class MetadataAccessDenied extends RuntimeException {
   /** MongoDB's error code for an operation the user's roles do not allow. */
   public static final int UNAUTHORIZED = 13;
   private static final Logger LOG = LogManager.getLogger(MetadataAccessDenied.class);
-  /** Namespaces already warned about in this JVM: one WARN per run, not one per planner or check. */
-  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+  /** One WARN per run (a JVM runs one job), not one per collection, planner or check. */
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
   private final String namespace;
 
   MetadataAccessDenied(String namespace, Throwable cause) {
@@ -26,17 +25,27 @@ public final class MetadataAccessDenied extends RuntimeException {
   }
 
   /**
-   * Logs, once per namespace and JVM, that the run goes on without the metadata and what protection
-   * that costs ({@code lost}), naming the role that would give it back.
-   *
-   * @return true when this call logged
+   * What a run without {@code config.*} loses, logged once as a WARN (later denials at INFO): the
+   * operator sees it once per run, whichever collection or strategy met it first.
    */
-  public boolean warnOnce(String lost) {
-    if (!WARNED.add(namespace)) {
+  public static final String LOST = "chunk-based plans (strategy chunks, auto on large scopes, products and users) "
+      + "fall back to unsharded _id ranges: no shard locality and no per-shard figures; and no read is checked for "
+      + "chunk migrations: a partition read on a secondary while its range migrates could miss documents once the "
+      + "donor deletes the range";
+
+  /**
+   * Logs that the run goes on without the metadata: a WARN the first time in this JVM, naming the
+   * roles that would restore it and {@link #LOST}; INFO after that.
+   *
+   * @return true when this call logged the WARN
+   */
+  public boolean warnOnce() {
+    if (!WARNED.compareAndSet(false, true)) {
+      LOG.info("Cannot read the sharding metadata of {} either: going on without it", namespace);
       return false;
     }
     LOG.warn("Cannot read the sharding metadata of {} (Unauthorized: grant read on the config database or the "
-        + "clusterMonitor role to restore it); going on without it: {}", namespace, lost);
+        + "clusterMonitor role to restore it); going on without it: {}", namespace, LOST);
     return true;
   }
 }

@@ -115,16 +115,17 @@ class ConfigSnapshotTest {
   }
 
   @Test
-  void unauthorizedWarnsOncePerNamespace() {
+  void unauthorizedNamesTheRolesAndWarnsOncePerRun() {
     MongoCommandException unauthorized = new MongoCommandException(BsonDocument.parse(
-        "{ok: 0, errmsg: 'not authorized on config to execute command { find: \"collections\" }', code: 13, "
+        "{ok: 0, errmsg: 'not authorized on config to execute command find collections', code: 13, "
             + "codeName: 'Unauthorized'}"), new ServerAddress());
-    MetadataAccessDenied denied = new MetadataAccessDenied("shop.warned_once", unauthorized);
+    MetadataAccessDenied denied = new MetadataAccessDenied("shop.orders", unauthorized);
 
     assertThat(denied).hasMessageContaining("needs read on the config database or the clusterMonitor role");
-    assertThat(denied.warnOnce("no migration check")).isTrue();
-    assertThat(denied.warnOnce("no migration check")).isFalse();
-    assertThat(new MetadataAccessDenied("shop.warned_once", unauthorized).warnOnce("other")).isFalse();
+    denied.warnOnce();
+    assertThat(denied.warnOnce()).isFalse();
+    assertThat(new MetadataAccessDenied("shop.products", unauthorized).warnOnce()).isFalse();
+    assertThat(MetadataAccessDenied.LOST).contains("fall back to unsharded _id ranges").contains("no read is checked");
   }
 
   @Test

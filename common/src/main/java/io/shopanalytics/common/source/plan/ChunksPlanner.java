@@ -53,8 +53,7 @@ public final class ChunksPlanner implements EstimatedPlanner {
     try {
       metadata = ConfigMetadataReader.read(client, namespace);
     } catch (MetadataAccessDenied e) {
-      e.warnOnce("planning unsharded _id ranges instead of chunk ranges (no shard locality, "
-          + "no per-shard figures) and no check for chunk migrations during the read");
+      e.warnOnce();
       String why = namespace + ": the user may not read config.* (needs read on config or clusterMonitor), "
           + "falling back to _id ranges";
       return IdRangePlanner.plan(NAME, why, documents, scope, estimate, targetDocuments);

@@ -43,9 +43,7 @@ public final class MetadataWatch {
     try {
       return ConfigMetadataReader.read(MongoClientCache.get(settings.readUri()), namespace);
     } catch (MetadataAccessDenied e) {
-      e.warnOnce("no check for chunk migrations during the read: a partition read on a secondary while its "
-          + "range migrates could miss documents once the donor deletes the range, and per-shard figures are not "
-          + "attributed");
+      e.warnOnce();
       return null;
     }
   }
