@@ -7,7 +7,7 @@ import org.apache.logging.log4j.Logger;
 /**
  * The user may not read {@code config.*} (Unauthorized, code 13): reading chunk metadata needs
  * {@code read} on the {@code config} database or the {@code clusterMonitor} role. Callers that can
- * do without the metadata catch it and fall back (see docs/READING.md).
+ * do without the metadata catch it and fall back (see docs/ARCHITECTURE.md, reading a sharded cluster).
  */
 public final class MetadataAccessDenied extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -20,7 +20,7 @@ public record ShardingPlan(List<BsonDocument> commands, String skipReason) {
   /**
    * Before 7.2 {@code shardCollection} honours {@code numInitialChunks} for an empty collection on a
    * hashed key (7.0 and 7.1 included); from 7.2 it creates one chunk per shard and the option is
-   * deprecated. The read plans partitions of their own size either way (see docs/READING.md).
+   * deprecated. The read plans partitions of their own size either way (see docs/ARCHITECTURE.md, reading a sharded cluster).
    */
   static final int PRE_SPLIT_CHUNKS_PER_SHARD = 4;
   static final int FIRST_MAJOR_ONE_CHUNK_PER_SHARD = 7;

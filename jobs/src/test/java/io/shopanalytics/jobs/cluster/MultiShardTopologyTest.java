@@ -35,7 +35,7 @@ import org.testcontainers.images.builder.Transferable;
  *
  * <p>Needs Docker (skipped without it) and a few minutes: tagged {@code sharded-topology}, outside
  * the default build; run it with {@code mvn -o -Psharded-topology -pl jobs -am verify
- * -Dtest=MultiShardTopologyTest -Dsurefire.failIfNoSpecifiedTests=false} (see docs/READING.md).
+ * -Dtest=MultiShardTopologyTest -Dsurefire.failIfNoSpecifiedTests=false} (see docs/ARCHITECTURE.md, reading a sharded cluster).
  */
 @Tag("sharded-topology")
 @Testcontainers(disabledWithoutDocker = true)

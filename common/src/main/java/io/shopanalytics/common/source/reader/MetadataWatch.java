@@ -20,7 +20,7 @@ import org.apache.logging.log4j.Logger;
  * minutes by default) have passed and queries on its primary are done; it cannot wait for queries
  * on its secondaries. A partition read that ran that long on a secondary could then miss documents
  * that moved. And the plan's shard attribution (locality, per-shard metrics) is stale after a
- * migration. Only the partitions whose ranges moved are read again (see docs/READING.md).
+ * migration. Only the partitions whose ranges moved are read again (see docs/ARCHITECTURE.md, reading a sharded cluster).
  *
  * <p>Least privilege: a user without {@code read} on {@code config} (or {@code clusterMonitor})
  * cannot take snapshots. The read then goes on without the check, after one WARN saying so
