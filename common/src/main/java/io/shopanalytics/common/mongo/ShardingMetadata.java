@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonMaxKey;
 import org.bson.BsonMinKey;
@@ -19,8 +20,13 @@ import org.bson.BsonValue;
  * document and the field.
  */
 public final class ShardingMetadata {
-  /** Whether the collection is sharded, according to {@code config.collections}. */
-  public enum State { SHARDED, NOT_SHARDED, DROPPED }
+  /**
+   * Whether the collection is sharded, according to {@code config.collections}. UNSPLITTABLE: an
+   * unsharded collection that MongoDB 8.0 tracks there (after {@code moveCollection} or
+   * {@code unshardCollection}) with {@code unsplittable: true}, a {@code {_id: 1}} key and one
+   * chunk; it is read as an unsharded collection.
+   */
+  public enum State { SHARDED, NOT_SHARDED, DROPPED, UNSPLITTABLE }
 
   private final String namespace;
   private final State state;
@@ -28,9 +34,11 @@ public final class ShardingMetadata {
   private final List<Chunk> chunks;
   private final Map<String, List<String>> shardHosts;
   private final String version;
+  private final String incarnation;
 
   private ShardingMetadata(String namespace, State state, BsonDocument shardKey, List<Chunk> chunks,
-      Map<String, List<String>> shardHosts, String version) {
+      Map<String, List<String>> shardHosts, String version, String incarnation) {
+    this.incarnation = incarnation;
     this.namespace = namespace;
     this.state = state;
     this.shardKey = shardKey;
@@ -51,17 +59,24 @@ public final class ShardingMetadata {
   public static ShardingMetadata parse(String namespace, BsonDocument collection, List<BsonDocument> chunkDocuments,
       List<BsonDocument> shardDocuments) {
     if (collection == null) {
-      return new ShardingMetadata(namespace, State.NOT_SHARDED, null, List.of(), Map.of(), null);
+      return new ShardingMetadata(namespace, State.NOT_SHARDED, null, List.of(), Map.of(), null, null);
     }
     if (collection.isBoolean("dropped") && collection.getBoolean("dropped").getValue()) {
       // before 5.0 a dropped sharded collection kept its config.collections entry, flagged
-      return new ShardingMetadata(namespace, State.DROPPED, null, List.of(), Map.of(), null);
+      return new ShardingMetadata(namespace, State.DROPPED, null, List.of(), Map.of(), null, null);
     }
     BsonDocument key = shardKey(namespace, collection);
     Map<String, List<String>> hosts = shardHosts(namespace, shardDocuments);
     List<Chunk> chunks = chain(namespace, key, chunks(namespace, collection, key, hosts, chunkDocuments));
     BsonTimestamp newest = chunks.stream().map(Chunk::lastmod).max(BsonTimestamp::compareTo).orElseThrow();
-    return new ShardingMetadata(namespace, State.SHARDED, key, chunks, hosts, version(collection, newest));
+    State state = collection.getBoolean("unsplittable", BsonBoolean.FALSE).getValue() ? State.UNSPLITTABLE : State.SHARDED;
+    return new ShardingMetadata(namespace, state, key, chunks, hosts, version(collection, newest),
+        incarnation(collection));
+  }
+
+  private static String incarnation(BsonDocument collection) {
+    BsonValue incarnation = collection.containsKey("timestamp") ? collection.get("timestamp") : collection.get("lastmodEpoch");
+    return incarnation == null ? "?" : incarnation.toString();
   }
 
   /**
@@ -70,9 +85,7 @@ public final class ShardingMetadata {
    * raises the newest {@code lastmod}; a drop and re-shard changes the incarnation.
    */
   static String version(BsonDocument collection, BsonTimestamp newestChunk) {
-    BsonValue incarnation = collection.containsKey("timestamp") ? collection.get("timestamp") : collection.get("lastmodEpoch");
-    return "collection=" + (incarnation == null ? "?" : incarnation.toString()) + ", chunks=" + newestChunk.getTime()
-        + "|" + newestChunk.getInc();
+    return "collection=" + incarnation(collection) + ", chunks=" + newestChunk.getTime() + "|" + newestChunk.getInc();
   }
 
   private static BsonDocument shardKey(String namespace, BsonDocument collection) {
@@ -226,9 +239,28 @@ public final class ShardingMetadata {
     return shardHosts.getOrDefault(shard, List.of());
   }
 
-  /** The version string compared after the read (null unless sharded). */
+  /** The version string compared after the read (null without chunks). */
   public String version() {
     return version;
+  }
+
+  /** The collection's incarnation ({@code timestamp} or {@code lastmodEpoch}): changes when it is resharded or recreated. */
+  public String incarnation() {
+    return incarnation;
+  }
+
+  /**
+   * The collection's major chunk version: the highest major component of any chunk's
+   * {@code lastmod}. A migration gives the moved chunk a higher major version; splits and merges
+   * (the AutoMerger's too) raise minor versions only. 0 without chunks.
+   */
+  public long majorVersion() {
+    return chunks.stream().mapToLong(chunk -> chunk.lastmod().getTime() & 0xffffffffL).max().orElse(0);
+  }
+
+  /** The chunks that share a key with {@code [min, max)} (bounds of the shard key's fields). */
+  public List<Chunk> overlapping(BsonDocument min, BsonDocument max) {
+    return chunks.stream().filter(chunk -> KeyOrder.overlap(min, max, chunk.min(), chunk.max())).toList();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.shopanalytics.common.source;
 
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,13 +20,24 @@ public interface OrdersSource {
   ReadMetrics metrics();
 
   /**
-   * Called after the read has been materialized: true when the sharding metadata the plan was made
-   * against has changed since (a chunk migrated), so that the caller re-plans and reads again.
+   * Called after the read has been materialized: the partitions whose key range changed owner or
+   * migrated during the read, comparing the metadata snapshot the plan was made from with a new one
+   * (splits and merges, which move no data, count for nothing). Empty when the read stands; asked
+   * again, it compares again. A non-empty answer holds until {@link #replan()}.
    */
-  default boolean metadataChangedSincePlan() {
-    return false;
+  default List<ReadPartition> partitionsToReread() {
+    return List.of();
   }
 
-  /** Forgets the plan so that the next {@link #plan()} asks the cluster again. */
+  /** True when {@link #partitionsToReread()} is not empty: the caller calls {@link #replan()} and reads again. */
+  default boolean metadataChangedSincePlan() {
+    return !partitionsToReread().isEmpty();
+  }
+
+  /**
+   * Prepares the next {@link #read}: it reads the partitions {@link #partitionsToReread()} reported
+   * again, under their current owners, and keeps the rows of the others where the source can
+   * (otherwise it plans and reads everything again).
+   */
   default void replan() {}
 }

@@ -1,6 +1,9 @@
 package io.shopanalytics.common.source;
 
 import java.io.Serializable;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -20,6 +23,8 @@ public final class ReadMetrics implements Serializable {
   private static final Logger LOG = LogManager.getLogger(ReadMetrics.class);
 
   private final CollectionAccumulator<PartitionRead> reads;
+  /** Partitions whose reads no longer count (their ranges were read again under other partitions); driver side. */
+  private final Set<Integer> excluded = new HashSet<>();
 
   public ReadMetrics(SparkContext context, String name) {
     this.reads = context.collectionAccumulator(name);
@@ -32,11 +37,22 @@ public final class ReadMetrics implements Serializable {
     reads.add(new PartitionRead(partition, shard == null ? ReadPartition.UNATTRIBUTED : shard, documents, nanos));
   }
 
-  /** Per shard (sorted by name): partitions, documents, task-seconds. */
+  /** Leaves these partitions' reads out of every figure (the source read their ranges again). */
+  public void exclude(Collection<Integer> partitions) {
+    excluded.addAll(partitions);
+  }
+
+  /**
+   * Per shard (sorted by name): partitions, documents, task-seconds. A partition counts for the shard
+   * that owned its range at planning time; its query went to every shard (mongos does not target by
+   * {@code min}/{@code max}), the others returning nothing.
+   */
   public Map<String, ShardReads> perShard() {
     Map<Integer, PartitionRead> byPartition = new HashMap<>();
     for (PartitionRead read : reads.value()) {
-      byPartition.putIfAbsent(read.partition(), read);
+      if (!excluded.contains(read.partition())) {
+        byPartition.putIfAbsent(read.partition(), read);
+      }
     }
     Map<String, ShardReads> totals = new TreeMap<>();
     for (PartitionRead read : byPartition.values()) {

@@ -23,6 +23,8 @@ public final class ReadPartition implements Serializable {
   private final String hintJson;
   private final String minJson;
   private final String maxJson;
+  private final String keyMinJson;
+  private final String keyMaxJson;
   private final List<String> preferredHosts;
   private final long estimatedDocuments;
 
@@ -33,6 +35,8 @@ public final class ReadPartition implements Serializable {
     this.hintJson = json(b.hint);
     this.minJson = json(b.min);
     this.maxJson = json(b.max);
+    this.keyMinJson = json(b.keyMin);
+    this.keyMaxJson = json(b.keyMax);
     this.preferredHosts = List.copyOf(b.preferredHosts);
     this.estimatedDocuments = b.estimatedDocuments;
   }
@@ -79,8 +83,28 @@ public final class ReadPartition implements Serializable {
     return parse(maxJson);
   }
 
+  /**
+   * The shard-key range {@code [keyMin, keyMax)} the partition reads, whether it is stated with
+   * {@code min}/{@code max} or with a filter; null when the partition follows no shard key. What
+   * the check after the read compares with newer chunk metadata.
+   */
+  public BsonDocument keyMin() {
+    return parse(keyMinJson);
+  }
+
+  public BsonDocument keyMax() {
+    return parse(keyMaxJson);
+  }
+
   public List<String> preferredHosts() {
     return preferredHosts;
+  }
+
+  /** The same partition under another index (a re-read's partitions follow the first read's). */
+  public ReadPartition withIndex(int newIndex) {
+    Builder b = builder(newIndex).shard(shard).filter(filter()).hint(hint()).bounds(min(), max())
+        .keyRange(keyMin(), keyMax()).preferredHosts(preferredHosts).estimatedDocuments(estimatedDocuments);
+    return b.build();
   }
 
   /** -1 when unknown. */
@@ -103,6 +127,8 @@ public final class ReadPartition implements Serializable {
     private BsonDocument hint;
     private BsonDocument min;
     private BsonDocument max;
+    private BsonDocument keyMin;
+    private BsonDocument keyMax;
     private List<String> preferredHosts = List.of();
     private long estimatedDocuments = -1;
 
@@ -128,6 +154,13 @@ public final class ReadPartition implements Serializable {
     public Builder bounds(BsonDocument minInclusive, BsonDocument maxExclusive) {
       this.min = minInclusive;
       this.max = maxExclusive;
+      return this;
+    }
+
+    /** See {@link ReadPartition#keyMin()}. */
+    public Builder keyRange(BsonDocument minInclusive, BsonDocument maxExclusive) {
+      this.keyMin = minInclusive;
+      this.keyMax = maxExclusive;
       return this;
     }
 

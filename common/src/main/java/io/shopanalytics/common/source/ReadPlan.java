@@ -1,5 +1,6 @@
 package io.shopanalytics.common.source;
 
+import io.shopanalytics.common.mongo.ShardingMetadata;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -17,31 +18,54 @@ public final class ReadPlan implements Serializable {
   private final List<ReadPartition> partitions;
   private final String metadataVersion;
   private final String readPreference;
+  /** The snapshot the partitions were cut from; driver-side only (plans are not sent to executors whole). */
+  private final transient ShardingMetadata metadata;
 
-  public ReadPlan(String strategy, String reason, List<ReadPartition> partitions, String metadataVersion) {
-    this(strategy, reason, partitions, metadataVersion, null);
+  /** A plan made without chunk metadata (time slices, _id ranges, the connector's). */
+  public ReadPlan(String strategy, String reason, List<ReadPartition> partitions) {
+    this(strategy, reason, partitions, null, null, null);
+  }
+
+  /** A plan cut from chunk metadata: its version is the snapshot's own. */
+  public ReadPlan(String strategy, String reason, List<ReadPartition> partitions, ShardingMetadata metadata) {
+    this(strategy, reason, partitions, metadata.version(), null, metadata);
   }
 
   private ReadPlan(String strategy, String reason, List<ReadPartition> partitions, String metadataVersion,
-      String readPreference) {
+      String readPreference, ShardingMetadata metadata) {
     this.strategy = strategy;
     this.reason = reason;
     this.partitions = List.copyOf(partitions);
     this.metadataVersion = metadataVersion;
     this.readPreference = readPreference;
+    this.metadata = metadata;
   }
 
   /** The same plan with a reason put in front (what {@code auto} decided, before the chosen plan's own). */
   public ReadPlan withReasonPrefix(String prefix) {
-    return new ReadPlan(strategy, prefix + "; " + reason, partitions, metadataVersion, readPreference);
+    return new ReadPlan(strategy, prefix + "; " + reason, partitions, metadataVersion, readPreference, metadata);
   }
 
   /**
-   * The same plan as the source runs it: against the metadata version recorded before planning,
-   * with the read preference every partition's read uses.
+   * The same plan as the source runs it: against the metadata snapshot the check after the read
+   * compares with (the planner's own when it cut the plan from chunks, else one taken before
+   * planning; null when there is none), with the read preference every partition's read uses.
    */
-  public ReadPlan asRun(String plannedAgainstVersion, String effectiveReadPreference) {
-    return new ReadPlan(strategy, reason, partitions, plannedAgainstVersion, effectiveReadPreference);
+  public ReadPlan asRun(ShardingMetadata plannedAgainst, String effectiveReadPreference) {
+    ShardingMetadata snapshot = metadata != null ? metadata : plannedAgainst;
+    return new ReadPlan(strategy, reason, partitions, snapshot == null ? null : snapshot.version(),
+        effectiveReadPreference, snapshot);
+  }
+
+  /** The same plan with other partitions (a re-read of some ranges), against a newer snapshot. */
+  public ReadPlan withPartitions(String newReason, List<ReadPartition> newPartitions, ShardingMetadata snapshot) {
+    return new ReadPlan(strategy, newReason, newPartitions, snapshot == null ? null : snapshot.version(), readPreference,
+        snapshot);
+  }
+
+  /** The metadata snapshot the plan was made against (driver side), or null. */
+  public ShardingMetadata metadata() {
+    return metadata;
   }
 
   public String strategy() {
@@ -89,7 +113,12 @@ public final class ReadPlan implements Serializable {
     return documents;
   }
 
-  /** What {@code --dry-run} prints: strategy, reason, partitions and estimated documents per shard. */
+  /**
+   * What {@code --dry-run} prints: strategy, reason, partitions and estimated documents per shard.
+   * Per-shard lines count the partitions whose range a shard owned at planning time; mongos does not
+   * target a query by {@code min}/{@code max}, so each partition's query still goes to every shard
+   * (the others return nothing), and one unreadable shard fails every partition. Said in the text.
+   */
   public String describe() {
     StringBuilder text = new StringBuilder()
         .append("strategy: ").append(strategy).append('\n')
@@ -98,8 +127,15 @@ public final class ReadPlan implements Serializable {
         .append("partitions: ").append(partitions.size()).append(", estimated documents: ")
         .append(estimatedDocuments()).append('\n');
     Map<String, Long> documents = estimatedDocumentsPerShard();
-    partitionsPerShard().forEach((shard, count) -> text.append("  ").append(shard).append(": ").append(count)
-        .append(" partitions, about ").append(documents.get(shard)).append(" documents\n"));
+    Map<String, Long> perShard = partitionsPerShard();
+    perShard.forEach((shard, count) -> text.append("  ").append(shard).append(": ").append(count)
+        .append(shard.equals(ReadPartition.UNATTRIBUTED) ? " partitions bound to no shard" : " partitions over its ranges")
+        .append(", about ").append(documents.get(shard)).append(" documents\n"));
+    if (perShard.keySet().stream().anyMatch(shard -> !shard.equals(ReadPartition.UNATTRIBUTED))) {
+      text.append("note: mongos does not target a query by min/max: every partition's query is sent to every shard, "
+          + "the shards that do not own its range return nothing, and one unreadable shard fails every partition; "
+          + "per-shard figures are the ranges each shard owned at planning time\n");
+    }
     return text.toString();
   }
 }

@@ -56,4 +56,53 @@ class MongoSettingsTest {
     MongoSettings settings = MongoSettings.builder().uri("mongodb://analytics:hunter2@h1:27017/?authSource=admin").build();
     assertThat(settings.toString()).contains("analytics:****@h1").doesNotContain("hunter2");
   }
+
+  @Test
+  void maxStalenessBelowMongoDbsMinimumIsAnInvalidOption() {
+    assertThatThrownBy(() -> MongoSettings.fromConf(Map.of(SettingKeys.READ_MAX_STALENESS_SECONDS, "60"))
+            .uri("mongodb://h1").build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid value for " + SettingKeys.READ_MAX_STALENESS_SECONDS + ": 60 (must be -1 for no limit, "
+            + "or at least 90 seconds, MongoDB's minimum)");
+    assertThatThrownBy(() -> MongoSettings.fromConf(Map.of(SettingKeys.READ_MAX_STALENESS_SECONDS, "0"))
+        .uri("mongodb://h1").build()).isInstanceOf(ConfigException.class);
+    assertThat(MongoSettings.fromConf(Map.of(SettingKeys.READ_MAX_STALENESS_SECONDS, "90")).uri("mongodb://h1").build()
+        .readPreferenceObject()).isEqualTo(ReadPreference.secondary(90, TimeUnit.SECONDS));
+    assertThat(MongoSettings.fromConf(Map.of(SettingKeys.READ_MAX_STALENESS_SECONDS, "-1")).uri("mongodb://h1").build()
+        .readUri()).isEqualTo("mongodb://h1/?readPreference=secondary&maxStalenessSeconds=-1");
+  }
+
+  @Test
+  void theEmptyTagSetIsWrittenAfterASemicolonOrAsBracesAndReachesTheUri() {
+    for (String written : List.of("region:eu;", "region:eu; {}", "region:eu;{};region:us")) {
+      MongoSettings settings = MongoSettings.fromConf(Map.of(SettingKeys.READ_PREFERENCE_TAGS, written))
+          .uri("mongodb://h1").build();
+      assertThat(settings.readUri()).as(written)
+          .isEqualTo("mongodb://h1/?readPreference=secondary&readPreferenceTags=region:eu&readPreferenceTags=");
+      assertThat(settings.readPreferenceObject()).as(written).isEqualTo(ReadPreference.secondary(
+          List.of(new TagSet(new Tag("region", "eu")), new TagSet())));
+      assertThat(settings.describeReadPreference()).isEqualTo("secondary [region:eu, {}]");
+    }
+  }
+
+  @Test
+  void tagKeysAndValuesAreUrlEncoded() {
+    MongoSettings settings = MongoSettings.fromConf(Map.of(SettingKeys.READ_PREFERENCE_TAGS, "dc:eu west&1,rack:a/b"))
+        .uri("mongodb://h1").build();
+    assertThat(settings.readUri())
+        .isEqualTo("mongodb://h1/?readPreference=secondary&readPreferenceTags=dc:eu%20west%261,rack:a%2Fb");
+    assertThat(settings.readPreferenceObject()).isEqualTo(ReadPreference.secondary(
+        new TagSet(List.of(new Tag("dc", "eu west&1"), new Tag("rack", "a/b")))));
+  }
+
+  @Test
+  void theUrisOwnMaxPoolSizeIsKeptUnlessASettingReplacesIt() {
+    String uri = "mongodb://h1/?maxPoolSize=7&readPreference=primary";
+    MongoSettings own = MongoSettings.builder().uri(uri).build();
+    assertThat(own.readUri()).isEqualTo("mongodb://h1/?maxPoolSize=7&readPreference=secondary");
+    assertThat(own.writeUri()).isEqualTo("mongodb://h1/?maxPoolSize=7");
+    MongoSettings replaced = MongoSettings.fromConf(Map.of(SettingKeys.CONNECTION_MAX_POOL_SIZE, "20")).uri(uri).build();
+    assertThat(replaced.readUri()).isEqualTo("mongodb://h1/?maxPoolSize=20&readPreference=secondary");
+    assertThat(replaced.writeUri()).isEqualTo("mongodb://h1/?maxPoolSize=20");
+  }
 }

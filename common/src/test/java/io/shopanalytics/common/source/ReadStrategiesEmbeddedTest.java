@@ -128,13 +128,13 @@ class ReadStrategiesEmbeddedTest extends SparkTestBase {
 
     assertThat(plan.strategy()).isEqualTo(ChunksPlanner.NAME);
     assertThat(plan.reason()).startsWith("auto chose chunks: about 1021 of 1021 documents (100.0%)");
-    // chunks of about 204 documents each: none merged at a target of 100
-    assertThat(plan.partitionsPerShard()).containsExactly(entry("shard0", 2L), entry("shard1", 2L), entry("shard2", 1L));
+    // chunks counted 5, 272, 256, 256 and 232 documents: cut into 1, 3, 3, 3 and 3 pieces at a target of 100
+    assertThat(plan.partitionsPerShard()).containsExactly(entry("shard0", 4L), entry("shard1", 6L), entry("shard2", 3L));
     assertThat(plan.partitions().get(0).preferredHosts()).containsExactly("127.0.0.1");
     assertThat(ids).doesNotHaveDuplicates().hasSize(TOTAL);
     // shard0: ints 1-5 and ObjectIds 0x1300-0x13e7; shard2: 0x1200-0x12ff; shard1 the rest
     assertThat(source.metrics().perShard()).containsOnlyKeys("shard0", "shard1", "shard2");
-    assertThat(source.metrics().perShard().get("shard0").partitions()).isEqualTo(2);
+    assertThat(source.metrics().perShard().get("shard0").partitions()).isEqualTo(4);
     assertThat(source.metrics().documentsPerShard())
         .containsExactly(entry("shard0", 237L), entry("shard1", 528L), entry("shard2", 256L));
     assertThat(source.metrics().imbalance().getAsDouble()).isEqualTo((528 - 237) / (1021 / 3.0));
@@ -147,12 +147,14 @@ class ReadStrategiesEmbeddedTest extends SparkTestBase {
 
     String described = ReadStrategies.orders("chunks", settings, ReadScope.everything(), 250).plan().describe();
 
-    // 1021 / 5 = 204.2 documents per chunk, rounded per partition: shard1's adjacent chunks do not fit 250 together
+    // the ranged chunks are counted (5, 272, 256, 256, 232): those above 250 are cut in two, at values of the key
     assertThat(described).startsWith("strategy: chunks\nreason: shop.orders is sharded on {\"_id\": 1}: 5 chunks on 3 "
-        + "shard(s) merged into 5 partitions");
-    assertThat(described).endsWith("read preference: secondary\npartitions: 5, estimated documents: 1020\n"
-        + "  shard0: 2 partitions, about 408 documents\n  shard1: 2 partitions, about 408 documents\n"
-        + "  shard2: 1 partitions, about 204 documents\n");
+        + "shard(s) planned as 8 partitions of up to about 250 documents scanned");
+    assertThat(described).contains("read preference: secondary\npartitions: 8, estimated documents: 1021\n"
+        + "  shard0: 2 partitions over its ranges, about 237 documents\n"
+        + "  shard1: 4 partitions over its ranges, about 528 documents\n"
+        + "  shard2: 2 partitions over its ranges, about 256 documents\n"
+        + "note: mongos does not target a query by min/max: every partition's query is sent to every shard");
   }
 
   @Test
@@ -165,27 +167,99 @@ class ReadStrategiesEmbeddedTest extends SparkTestBase {
     orders.count();
 
     assertThat(source.metrics().documents()).isEqualTo(TOTAL);
-    assertThat(source.metrics().perShard().values().stream().mapToLong(ReadMetrics.ShardReads::partitions).sum()).isEqualTo(5);
+    assertThat(source.metrics().perShard().values().stream().mapToLong(ReadMetrics.ShardReads::partitions).sum()).isEqualTo(13);
   }
 
   @Test
-  void aChunkMigrationAfterPlanningIsDetectedAndTheReplanFollowsTheChunk() {
+  void aChunkMigrationDuringTheReadReReadsOnlyThePartitionsOfTheMovedRange() {
     shardOrders();
     OrdersSource source = ReadStrategies.orders("chunks", settings, ReadScope.everything(), 100);
     ReadPlan before = source.plan();
     assertThat(read(source)).hasSize(TOTAL);
-    assertThat(source.metadataChangedSincePlan()).isFalse();
+    assertThat(source.partitionsToReread()).isEmpty();
 
     ShardingStandIn.migrate(config(), "_id", new BsonObjectId(oid(0x1200)), "shard0");
 
+    List<ReadPartition> stale = source.partitionsToReread();
+    List<ReadPartition> shard2Partitions = before.partitions().stream().filter(p -> p.shard().equals("shard2")).toList();
+    assertThat(stale).containsExactlyElementsOf(shard2Partitions);
     assertThat(source.metadataChangedSincePlan()).isTrue();
     source.replan();
     ReadPlan after = source.plan();
     List<BsonValue> ids = read(source);
     assertThat(after.metadataVersion()).isNotEqualTo(before.metadataVersion());
-    assertThat(after.partitionsPerShard()).containsExactly(entry("shard0", 3L), entry("shard1", 2L));
+    assertThat(after.reason()).contains("read again after chunk migrations: " + stale.size() + " partition(s) as "
+        + stale.size() + " under their current owners");
+    assertThat(after.partitionsPerShard()).doesNotContainKey("shard2");
+    assertThat(after.partitions()).hasSize(before.partitions().size());
     assertThat(ids).doesNotHaveDuplicates().hasSize(TOTAL);
     assertThat(source.metrics().documentsPerShard()).containsExactly(entry("shard0", 493L), entry("shard1", 528L));
+    assertThat(source.metrics().perShard().values().stream().mapToLong(ReadMetrics.ShardReads::partitions).sum())
+        .isEqualTo(before.partitions().size());
+    assertThat(source.metadataChangedSincePlan()).isFalse();
+  }
+
+  @Test
+  void aSplitOrMergeDuringTheReadReReadsNothing() {
+    shardOrders();
+    OrdersSource source = ReadStrategies.orders("chunks", settings, ReadScope.everything(), 100);
+    assertThat(read(source)).hasSize(TOTAL);
+
+    // the AutoMerger squashes shard1's two adjacent chunks: a minor version, no data moved
+    var chunks = config().getCollection("chunks");
+    chunks.deleteOne(com.mongodb.client.model.Filters.eq("min._id", new BsonObjectId(oid(0x1100))));
+    chunks.updateOne(com.mongodb.client.model.Filters.eq("min._id", new BsonInt32(6)), com.mongodb.client.model.Updates
+        .combine(com.mongodb.client.model.Updates.set("max._id", new BsonObjectId(oid(0x1200))),
+            com.mongodb.client.model.Updates.set("lastmod", new org.bson.BsonTimestamp(1, 9))));
+
+    assertThat(source.partitionsToReread()).isEmpty();
+    assertThat(source.metadataChangedSincePlan()).isFalse();
+  }
+
+  /** 7.2+: one chunk per shard. The chunks plan still cuts partitions of about the target, counted from the data. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("strategies")
+  void oneChunkPerShardStillGivesPartitionsOfAboutTheTargetAndEveryOrderOnce(String strategy) {
+    ShardingStandIn.shard(config(), "shop.orders", "_id", List.of(new BsonObjectId(oid(0x1100)),
+        new BsonObjectId(oid(0x1300))), List.of("shard0", "shard1", "shard2"));
+    OrdersSource source = ReadStrategies.orders(strategy, settings, ReadScope.everything(), 100);
+
+    List<BsonValue> ids = read(source);
+
+    assertThat(ids).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(ids)).isEqualTo(expectedIds(ReadScope.everything()));
+    if (strategy.equals(ChunksPlanner.NAME)) {
+      assertThat(source.plan().partitions()).hasSizeGreaterThanOrEqualTo(TOTAL / 100);
+      assertThat(source.plan().partitionsPerShard()).containsOnlyKeys("shard0", "shard1", "shard2");
+      assertThat(source.metrics().perShard().values()).allSatisfy(reads ->
+          assertThat(reads.documents()).isLessThanOrEqualTo(100L * reads.partitions()));
+    }
+  }
+
+  static Stream<String> strategies() {
+    return ReadStrategies.NAMES.stream();
+  }
+
+  @Test
+  void anUnsplittableCollectionIsReadAsUnshardedAndSaysWhere() {
+    config().getCollection("collections", BsonDocument.class).insertOne(BsonDocument.parse(
+        io.shopanalytics.common.testing.RecordedConfig.UNSPLITTABLE_ORDERS));
+    config().getCollection("chunks", BsonDocument.class).insertMany(io.shopanalytics.common.testing.RecordedConfig
+        .documents(io.shopanalytics.common.testing.RecordedConfig.UNSPLITTABLE_CHUNK));
+    config().getCollection("shards", BsonDocument.class).insertMany(io.shopanalytics.common.testing.RecordedConfig
+        .documents(io.shopanalytics.common.testing.RecordedConfig.THREE_SHARDS));
+    OrdersSource source = ReadStrategies.orders("chunks", settings, MARCH_APRIL, 100);
+
+    ReadPlan plan = source.plan();
+    List<BsonValue> ids = read(source);
+
+    assertThat(plan.reason()).startsWith("shop.orders is unsplittable (an unsharded collection tracked in "
+        + "config.collections, on shard shard1): no chunks to follow, falling back to _id ranges; shop.orders split into "
+        + "11 _id range(s)");
+    assertThat(plan.partitionsPerShard()).containsExactly(entry(ReadPartition.UNATTRIBUTED, 11L));
+    assertThat(plan.metadataVersion()).isNotNull();
+    assertThat(new HashSet<>(ids)).isEqualTo(expectedIds(MARCH_APRIL));
+    assertThat(ids).doesNotHaveDuplicates();
     assertThat(source.metadataChangedSincePlan()).isFalse();
   }
 

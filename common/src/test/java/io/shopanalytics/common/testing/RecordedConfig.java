@@ -78,6 +78,65 @@ public final class RecordedConfig {
        {uuid: {$binary: {base64: 'EjRWeJCrze8SNFZ4kKvN7w==', subType: '04'}}, min: {category: 'Garden'},
         max: {category: {$maxKey: 1}}, shard: 'shard0', lastmod: {$timestamp: {t: 1, i: 3}}}]""";
 
+  /** A third of the hash space: the bounds of one chunk per shard on three shards. */
+  public static final long THIRD = 3_074_457_345_618_258_602L;
+
+  /**
+   * 7.2+ (and 8.0): {@code shardCollection} of an empty collection on a hashed key creates one
+   * chunk per shard, in scrambled order, with the 7.0+ {@code onCurrentShardSince} field.
+   */
+  public static List<BsonDocument> oneChunkPerShard(String selector) {
+    return chunks(selector, new long[] {-THIRD, THIRD}, new String[] {"shard1", "shard0", "shard2"}, new int[] {1, 2, 3});
+  }
+
+  /**
+   * 7.0 after the AutoMerger: each shard's adjacent chunks squashed into one (fewer, uneven chunks;
+   * shard0 holds two ranges that are not adjacent). Minor versions raised by the merges.
+   */
+  public static List<BsonDocument> mergedChunks(String selector) {
+    return chunks(selector, new long[] {-5 * E18, E18, 2 * E18}, new String[] {"shard0", "shard1", "shard0", "shard2"},
+        new int[] {4, 7, 9, 8});
+  }
+
+  /** Chunks of orders between the given bounds (MinKey and MaxKey at the ends), major version 3, last first. */
+  public static List<BsonDocument> chunks(String selector, long[] bounds, String[] shards, int[] minors) {
+    List<BsonDocument> chunks = new ArrayList<>();
+    for (int i = 0; i <= bounds.length; i++) {
+      String min = i == 0 ? "{$minKey: 1}" : "{$numberLong: '" + bounds[i - 1] + "'}";
+      String max = i == bounds.length ? "{$maxKey: 1}" : "{$numberLong: '" + bounds[i] + "'}";
+      chunks.add(BsonDocument.parse("{_id: {$oid: '65a0000000000000000002" + String.format("%02d", i) + "'}, " + selector
+          + ", min: {_id: " + min + "}, max: {_id: " + max + "}, shard: '" + shards[i] + "', lastmod: {$timestamp: {t: 3, i: "
+          + minors[i] + "}}, onCurrentShardSince: {$timestamp: {t: 1704844800, i: 9}}, history: []}"));
+    }
+    List<BsonDocument> scrambled = new ArrayList<>(chunks.subList(1, chunks.size()));
+    scrambled.add(chunks.get(0));
+    return scrambled;
+  }
+
+  /**
+   * 8.0: an unsharded collection moved with {@code moveCollection} (or unsharded with
+   * {@code unshardCollection}) is tracked with {@code unsplittable: true}, a {@code {_id: 1}} key
+   * and one chunk on its shard.
+   */
+  public static final String UNSPLITTABLE_ORDERS = """
+      {_id: 'shop.orders', lastmodEpoch: {$oid: '66a000000000000000000001'}, lastmod: {$date: '2024-09-01T00:00:00Z'},
+       timestamp: {$timestamp: {t: 1725148800, i: 2}}, uuid: %s, key: {_id: 1}, unique: false, unsplittable: true}"""
+      .formatted(UUID);
+
+  public static final String UNSPLITTABLE_CHUNK = """
+      [{uuid: %s, min: {_id: {$minKey: 1}}, max: {_id: {$maxKey: 1}}, shard: 'shard1',
+        lastmod: {$timestamp: {t: 1, i: 0}}, onCurrentShardSince: {$timestamp: {t: 1725148800, i: 2}}, history: []}]"""
+      .formatted(UUID);
+
+  /** Products, ranged on category, one chunk per shard: [MinKey, Electronics), [Electronics, Home), [Home, MaxKey). */
+  public static final String PRODUCTS_ONE_CHUNK_PER_SHARD = """
+      [{uuid: {$binary: {base64: 'EjRWeJCrze8SNFZ4kKvN7w==', subType: '04'}}, min: {category: {$minKey: 1}},
+        max: {category: 'Electronics'}, shard: 'shard0', lastmod: {$timestamp: {t: 2, i: 0}}},
+       {uuid: {$binary: {base64: 'EjRWeJCrze8SNFZ4kKvN7w==', subType: '04'}}, min: {category: 'Electronics'},
+        max: {category: 'Home'}, shard: 'shard1', lastmod: {$timestamp: {t: 2, i: 1}}},
+       {uuid: {$binary: {base64: 'EjRWeJCrze8SNFZ4kKvN7w==', subType: '04'}}, min: {category: 'Home'},
+        max: {category: {$maxKey: 1}}, shard: 'shard2', lastmod: {$timestamp: {t: 2, i: 2}}}]""";
+
   private RecordedConfig() {}
 
   public static BsonDocument document(String json) {

@@ -19,8 +19,8 @@ class ShardingPlanTest {
   static final List<String> CATEGORIES = List.of("Electronics", "Fashion", "Home & Kitchen", "Books");
 
   @Test
-  void threeShardsOn7PinTheTwoMostPopularCategoriesAndLetTheServerPreSplit() {
-    Topology topology = Topology.mongos(List.of("shard-c", "shard-a", "shard-b"), 7);
+  void threeShardsOn72PinTheTwoMostPopularCategoriesZoneTheLongTailAndLetTheServerPreSplit() {
+    Topology topology = Topology.mongos(List.of("shard-c", "shard-a", "shard-b"), 7, 2);
 
     ShardingPlan plan = ShardingPlan.of(topology, "shop", CATEGORIES);
 
@@ -36,12 +36,29 @@ class ShardingPlanTest {
         "{addShardToZone: 'shard-b', zone: 'products-fashion'}",
         "{updateZoneKeyRange: 'shop.products', min: {category: 'Fashion'}, max: {category: 'Fashion\\u0000'},"
             + " zone: 'products-fashion'}",
+        "{addShardToZone: 'shard-c', zone: 'products-long-tail'}",
+        "{updateZoneKeyRange: 'shop.products', min: {category: {$minKey: 1}}, max: {category: 'Electronics'},"
+            + " zone: 'products-long-tail'}",
+        "{updateZoneKeyRange: 'shop.products', min: {category: 'Electronics\\u0000'}, max: {category: 'Fashion'},"
+            + " zone: 'products-long-tail'}",
+        "{updateZoneKeyRange: 'shop.products', min: {category: 'Fashion\\u0000'}, max: {category: {$maxKey: 1}},"
+            + " zone: 'products-long-tail'}",
         "{shardCollection: 'shop.products', key: {category: 1}}"));
   }
 
   @Test
+  void sevenZeroAndSevenOneStillHonourNumInitialChunksSevenTwoAndLaterDoNot() {
+    for (int[] version : new int[][] {{6, 0}, {7, 0}, {7, 1}, {7, 2}, {8, 0}}) {
+      BsonDocument orders = ShardingPlan.of(Topology.mongos(List.of("a", "b"), version[0], version[1]), "shop", CATEGORIES)
+          .commands().get(1);
+      assertThat(orders.containsKey("numInitialChunks")).as(version[0] + "." + version[1])
+          .isEqualTo(version[0] < 7 || (version[0] == 7 && version[1] < 2));
+    }
+  }
+
+  @Test
   void oneShardOn6HasNoZonesAndPreSplitsTheHashedCollections() {
-    ShardingPlan plan = ShardingPlan.of(Topology.mongos(List.of("rs0"), 6), "analytics_db", CATEGORIES);
+    ShardingPlan plan = ShardingPlan.of(Topology.mongos(List.of("rs0"), 6, 0), "analytics_db", CATEGORIES);
 
     assertThat(plan.commands()).containsExactlyElementsOf(parse(
         "{enableSharding: 'analytics_db'}",
@@ -52,11 +69,12 @@ class ShardingPlanTest {
 
   @Test
   void moreShardsThanCategoriesPinEachCategoryOnce() {
-    ShardingPlan plan = ShardingPlan.of(Topology.mongos(List.of("s1", "s2", "s3", "s4"), 8), "shop", List.of("Electronics", "Home & Kitchen"));
+    ShardingPlan plan = ShardingPlan.of(Topology.mongos(List.of("s1", "s2", "s3", "s4"), 8, 0), "shop", List.of("Electronics", "Home & Kitchen"));
 
     assertThat(plan.commands().stream().filter(command -> command.containsKey("addShardToZone")))
         .containsExactlyElementsOf(parse("{addShardToZone: 's1', zone: 'products-electronics'}",
-            "{addShardToZone: 's2', zone: 'products-home-kitchen'}"));
+            "{addShardToZone: 's2', zone: 'products-home-kitchen'}", "{addShardToZone: 's3', zone: 'products-long-tail'}",
+            "{addShardToZone: 's4', zone: 'products-long-tail'}"));
   }
 
   @Test
@@ -73,7 +91,7 @@ class ShardingPlanTest {
 
   @Test
   void aMongosWithoutShardsGetsNoCommandsAndAReason() {
-    ShardingPlan plan = ShardingPlan.of(Topology.mongos(List.of(), 7), "shop", CATEGORIES);
+    ShardingPlan plan = ShardingPlan.of(Topology.mongos(List.of(), 7, 0), "shop", CATEGORIES);
 
     assertThat(plan.commands()).isEmpty();
     assertThat(plan.skipReason()).isEqualTo("the mongos has no shards (listShards is empty)");

@@ -84,6 +84,7 @@ public final class ConnectorOrdersSource implements OrdersSource {
   private ScopeEstimate estimate;
   private ReadPlan plan;
   private ReadMetrics metrics;
+  private List<ReadPartition> stale;
 
   public ConnectorOrdersSource(MongoSettings settings, ReadScope scope, int targetDocuments, String partitionerOption) {
     this.settings = settings;
@@ -97,7 +98,6 @@ public final class ConnectorOrdersSource implements OrdersSource {
   @Override
   public ReadPlan plan() {
     if (plan == null) {
-      String version = watch.mark();
       Map<String, String> connector = options();
       List<BsonDocument> pipeline = pipeline();
       List<MongoInputPartition> generated = ConnectorPartitioners.instantiate(connector.get("partitioner"))
@@ -114,7 +114,8 @@ public final class ConnectorOrdersSource implements OrdersSource {
           + "in scope %s, pushed down as the pipeline's $match", connector.get(TypeCompletePartitioner.OPTION).replace(
           ConnectorPartitioners.PACKAGE, ""), partitions.size(), estimate.scopeDocuments(),
           estimate.collectionDocuments(), scope);
-      plan = new ReadPlan(NAME, reason, partitions, version).asRun(version, settings.describeReadPreference());
+      // its partitions are bound to no shard: only a migration during the read matters, compared with this snapshot
+      plan = new ReadPlan(NAME, reason, partitions).asRun(watch.snapshot(), settings.describeReadPreference());
       LOG.info("Read plan for orders {}: strategy={}, {} partitions, read preference {}; {}", scope, NAME,
           partitions.size(), plan.readPreference(), reason);
     }
@@ -130,9 +131,8 @@ public final class ConnectorOrdersSource implements OrdersSource {
 
   @Override
   public Dataset<Row> read(SparkSession spark) {
-    if (!watch.marked()) {
-      watch.mark();
-    }
+    plan(); // the snapshot the check after the read compares with
+    stale = null;
     Dataset<Row> wrapped = spark.read().format("mongodb").options(options()).schema(WRAPPED).load();
     metrics = new ReadMetrics(spark.sparkContext(), "orders read per shard");
     JavaRDD<Row> raw = wrapped.javaRDD().mapPartitions(toRaw(metrics));
@@ -153,16 +153,20 @@ public final class ConnectorOrdersSource implements OrdersSource {
     return metrics;
   }
 
+  /** Every partition, or none: the connector's partitions read across all shards' ranges. */
   @Override
-  public boolean metadataChangedSincePlan() {
-    return watch.changed();
+  public List<ReadPartition> partitionsToReread() {
+    if (stale == null || stale.isEmpty()) {
+      stale = plan == null ? List.of() : watch.stale(plan.partitions(), plan.metadata());
+    }
+    return stale;
   }
 
   @Override
   public void replan() {
     plan = null;
     options = null;
-    watch.reset();
+    stale = null;
   }
 
   /** Every option of the connector read (the connection string inside holds credentials: never log it). */

@@ -50,7 +50,7 @@ public final class IdRangePlanner {
         + "about %d of %d documents in scope %s", why, collection.getNamespace().getFullName(), partitions.size(),
         Math.min(targetDocuments, estimate.collectionDocuments()), targetDocuments, estimate.scopeDocuments(),
         estimate.collectionDocuments(), scope);
-    return new ReadPlan(strategy, reason, partitions, null);
+    return new ReadPlan(strategy, reason, partitions);
   }
 
   /**

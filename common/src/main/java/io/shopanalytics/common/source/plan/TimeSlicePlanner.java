@@ -59,7 +59,7 @@ public final class TimeSlicePlanner implements EstimatedPlanner {
     String reason = String.format("about %d of %d orders in %s, split into %d created_at slices sized from counts "
         + "(target %d), plus one partition for orders without a valid created_at", inScope,
         estimate.collectionDocuments(), scope, partitions.size() - 1, targetDocuments);
-    return new ReadPlan(NAME, reason, partitions, null);
+    return new ReadPlan(NAME, reason, partitions);
   }
 
   private static BsonDocument range(Instant low, Instant high) {

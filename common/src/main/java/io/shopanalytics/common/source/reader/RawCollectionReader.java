@@ -39,18 +39,24 @@ public final class RawCollectionReader {
 
   public static Dataset<Row> read(SparkSession spark, MongoSettings settings, String collection,
       ReadPlan plan, BsonDocument projection, ReadMetrics metrics) {
+    return spark.createDataFrame(rows(spark, settings, collection, plan.partitions(), projection, metrics),
+        OrderSchema.RAW);
+  }
+
+  /** The rows of {@code partitions}: Spark partition i reads {@code partitions.get(i)}. */
+  public static JavaRDD<Row> rows(SparkSession spark, MongoSettings settings, String collection,
+      List<ReadPartition> partitions, BsonDocument projection, ReadMetrics metrics) {
     List<Tuple2<ReadPartition, Seq<String>>> located = new ArrayList<>();
-    for (ReadPartition partition : plan.partitions()) {
+    for (ReadPartition partition : partitions) {
       located.add(new Tuple2<>(partition, JavaConverters.asScalaBuffer(partition.preferredHosts()).toList()));
     }
     ClassTag<ReadPartition> tag = ClassTag$.MODULE$.apply(ReadPartition.class);
-    RDD<ReadPartition> partitions = spark.sparkContext().makeRDD(
+    RDD<ReadPartition> placed = spark.sparkContext().makeRDD(
         JavaConverters.asScalaBuffer(located).toList(), tag);
     String projectionJson = projection.toJson();
     FlatMapFunction<ReadPartition, Row> readPartition =
         partition -> readOne(settings, collection, partition, BsonDocument.parse(projectionJson), metrics);
-    JavaRDD<Row> rows = partitions.toJavaRDD().flatMap(readPartition);
-    return spark.createDataFrame(rows, OrderSchema.RAW);
+    return placed.toJavaRDD().flatMap(readPartition);
   }
 
   private static Iterator<Row> readOne(MongoSettings settings, String collection, ReadPartition partition,

@@ -58,7 +58,7 @@ public final class ReadStrategies {
     ReadSettings.requirePartitionDocs(targetDocuments);
     MongoClient client = MongoClientCache.get(settings.readUri());
     ReadPlan plan = new ChunksPlanner().plan(client, settings, name, ReadScope.everything(), targetDocuments);
-    return plan.asRun(plan.metadataVersion(), settings.describeReadPreference());
+    return plan.asRun(null, settings.describeReadPreference());
   }
 
 }

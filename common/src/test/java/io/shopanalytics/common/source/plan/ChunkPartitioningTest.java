@@ -102,8 +102,8 @@ class ChunkPartitioningTest {
         "{\"_id\": {\"$minKey\": 1}}", numberLong(-3 * E18), numberLong(3 * E18));
     // and a target above the whole collection gives one partition
     assertThat(ChunkPartitioning.partitions(metadata, SCOPE, ESTIMATE, 5000)).hasSize(1);
-    // a target below every chunk gives one partition per chunk
-    assertThat(ChunkPartitioning.partitions(metadata, SCOPE, ESTIMATE, 1)).hasSize(6);
+    // a target below every chunk cuts each: 209.7 into 3 pieces, 195.2 into 2 (3 + 2 + 2 + 2 + 2 + 3)
+    assertThat(ChunkPartitioning.partitions(metadata, SCOPE, ESTIMATE, 100)).hasSize(14);
   }
 
   @Test
