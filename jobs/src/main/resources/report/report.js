@@ -111,14 +111,15 @@
       trigger: 'item',
       formatter: function (item) {
         var p = top[item.dataIndex];
-        return esc(p.sku) + '<br>' + esc(p.name) + '<br>Revenue: <b>' + esc(p.revenue) + ' ' + esc(currency)
+        return esc(p.sku || '(no sku)') + '<br>' + esc(p.name || '(no name)') + '<br>Revenue: <b>' + esc(p.revenue) + ' ' + esc(currency)
           + '</b><br>Quantity: <b>' + esc(String(p.quantity)) + '</b>';
       }
     },
     legend: { show: false },
     grid: { left: 120 },
     xAxis: valueAxis('Revenue (' + currency + ')', { nameGap: 28 }),
-    yAxis: categoryAxis('SKU', top.map(function (p) { return p.sku; }), { nameGap: 100 }),
+    yAxis: categoryAxis('Product (SKU, else name)', top.map(function (p) { return p.label; }),
+      { nameGap: 104, axisLabel: { width: 96, overflow: 'truncate' } }),
     series: [{ name: 'Revenue', type: 'bar', data: top.map(function (p) { return money(p.revenue); }) }]
   });
 
@@ -127,7 +128,7 @@
     xAxis: categoryAxis('Month', report.productTrend.periods),
     yAxis: valueAxis('Revenue (' + currency + ')'),
     series: report.productTrend.products.map(function (p) {
-      return { name: p.sku, type: 'line', connectNulls: false, data: p.revenue.map(money) };
+      return { name: p.label, type: 'line', connectNulls: false, data: p.revenue.map(money) };
     })
   });
 

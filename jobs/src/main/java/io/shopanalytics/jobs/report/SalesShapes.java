@@ -29,11 +29,15 @@ public final class SalesShapes {
   /** Shares by month, series by descending revenue over all months (ties by name). */
   public record ShareByMonth(List<String> periods, List<ShareSeries> series) {}
 
-  /** A product of the month's top list, in stored (revenue) order. */
-  public record ProductRow(int rank, String productId, String sku, String name, long quantity, String revenue) {}
+  /**
+   * A product of the month's top list, in stored (revenue) order. {@code label} names it on a chart
+   * axis: its sku, else its name, else its id (products without sku or name exist).
+   */
+  public record ProductRow(int rank, String productId, String sku, String name, String label, long quantity,
+      String revenue) {}
 
   /** A product's revenue month by month, null in months without a sale. */
-  public record ProductSeries(String productId, String sku, String name, List<String> revenue) {}
+  public record ProductSeries(String productId, String label, String name, List<String> revenue) {}
 
   public record ProductTrend(List<String> periods, List<ProductSeries> products) {}
 
@@ -89,9 +93,11 @@ public final class SalesShapes {
     List<ProductRow> rows = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, products.size()); i++) {
       Document product = products.get(i);
-      rows.add(new ProductRow(i + 1, Figures.id(product.get("product_id")), product.getString("sku"),
-          product.getString("name"), Figures.count(product.get("quantity_sold")),
-          Figures.money(product.get("revenue"))));
+      String id = Figures.id(product.get("product_id"));
+      String sku = product.getString("sku");
+      String name = product.getString("name");
+      rows.add(new ProductRow(i + 1, id, sku, name, sku != null ? sku : name != null ? name : id,
+          Figures.count(product.get("quantity_sold")), Figures.money(product.get("revenue"))));
     }
     return rows;
   }
@@ -108,7 +114,7 @@ public final class SalesShapes {
       }
     }
     List<ProductSeries> series = products.stream().filter(p -> revenue.containsKey(p.productId()))
-        .map(p -> new ProductSeries(p.productId(), p.sku(), p.name(), Arrays.asList(revenue.get(p.productId()))))
+        .map(p -> new ProductSeries(p.productId(), p.label(), p.name(), Arrays.asList(revenue.get(p.productId()))))
         .toList();
     return new ProductTrend(periods, series);
   }

@@ -181,8 +181,16 @@ class ReportBrowserIT extends SparkTestBase {
   }
 
   private static void saveScreenshot(Path target) throws Exception {
-    Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
-    browser.manage().window().setSize(new Dimension(1400, height.intValue()));
+    // the window's size includes what is not page: grow it until the whole page is in the viewport
+    for (int attempt = 0; attempt < 3; attempt++) {
+      long page = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+      long viewport = (Long) browser.executeScript("return window.innerHeight");
+      if (viewport >= page) {
+        break;
+      }
+      Dimension window = browser.manage().window().getSize();
+      browser.manage().window().setSize(new Dimension(window.getWidth(), (int) (window.getHeight() + page - viewport)));
+    }
     Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
     Files.createDirectories(target.getParent());
     Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
