@@ -57,10 +57,14 @@
   draw('chart-sales', 'Revenue, sale orders and average order value by month', {
     tooltip: axisTooltip(isMoney),
     xAxis: categoryAxis('Month', periods),
-    yAxis: [valueAxis('Amount (' + currency + ')'), valueAxis('Sale orders', { nameGap: 48 })],
+    // three scales: revenue is thousands of times the average order, which would flatten on its axis
+    yAxis: [valueAxis('Revenue (' + currency + ')'), valueAxis('Sale orders', { nameGap: 48 }),
+      valueAxis('Average order value (' + currency + ')', { position: 'right', offset: 80, nameGap: 50 })],
+    grid: { right: 160 },
     series: [
       { name: 'Revenue', type: 'bar', data: report.months.map(function (m) { return money(m.revenue); }) },
-      { name: 'Average order value', type: 'line', data: report.months.map(function (m) { return money(m.averageOrderValue); }) },
+      { name: 'Average order value', type: 'line', yAxisIndex: 2,
+        data: report.months.map(function (m) { return money(m.averageOrderValue); }) },
       { name: 'Sale orders', type: 'line', yAxisIndex: 1, data: report.months.map(function (m) { return count(m.orders); }) }
     ]
   });
