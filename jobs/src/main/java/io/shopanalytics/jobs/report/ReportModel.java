@@ -43,9 +43,4 @@ public record ReportModel(String database, String currency, String generatedAt, 
         HealthShapes.runs(source.runs()), HealthShapes.freshness(source.runs(), source.lastWritten(), now),
         HealthShapes.shardBalance(source.runs()));
   }
-
-  /** The newest run, null without run records. */
-  public RunRow lastRun() {
-    return runs.isEmpty() ? null : runs.get(0);
-  }
 }
