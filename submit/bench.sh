@@ -7,6 +7,7 @@
 #   submit/bench.sh --orders 100000 --runs 3       # one size
 #   submit/bench.sh --uri mongodb://127.0.0.1:27017 --figures scan,suite   # a running dev server
 #   submit/bench.sh bench-read [options]           # read throughput per read strategy
+#   submit/bench.sh bench-queries [options]        # the report's queries: analytics collections vs orders
 #   submit/bench.sh --help
 #
 # The harness is a developer tool outside the application jar: it runs with the project's own Spark
@@ -30,8 +31,8 @@ source "$ROOT/submit/lib/java17.sh"
 build_if_missing bench "$BENCH_JAR" "$BENCH_CLASSPATH"
 
 COMMAND=bench
-if [[ "${1:-}" == bench-read ]]; then
-  COMMAND=bench-read
+if [[ "${1:-}" == bench-read || "${1:-}" == bench-queries ]]; then
+  COMMAND=$1
   shift
 fi
 ARGS=("$@")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole thing on a fresh machine: build, start the embedded dev server, seed it, run the
-# analytics suite for 2024, and print what was written.
+# analytics suite for 2024, print what was written and write the HTML report.
 #
 #   submit/quickstart.sh            (QUICKSTART_ORDERS=100000 by default)
 #
@@ -29,5 +29,10 @@ submit/spark-submit.sh all --from 2024-01 --to 2024-12 --as-of 2024-12-31 --summ
 echo "==> What was written"
 submit/spark-submit.sh show
 
+echo "==> Writing the report (charts of the analytics collections, one self-contained page)"
+REPORT="$ROOT/target/report/index.html"
+submit/spark-submit.sh report --output "$REPORT"
+
 echo
 echo "Run summary: target/quickstart-summary.json. The dev server is still running: submit/dev-mongo.sh stop"
+echo "Report: $REPORT (open it in a browser: it needs no server and no network)"

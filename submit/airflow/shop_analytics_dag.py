@@ -107,3 +107,14 @@ with DAG(
     tags=["analytics", "spark", "mongodb", "backfill"],
 ) as backfill:
     analytics_task("all_analytics_range", BACKFILL_ARGS)
+
+# The report after the analytics, in both DAGs: one HTML page per run under runs/, drawn from the
+# analytics collections only (no orders read, no Spark work), so it costs seconds.
+REPORT_ARGS = [
+    "report",
+    "--output", f"{HOME}/runs/" + "{{ run_id | replace(':', '_') }}/report.html",
+]
+
+for dag, analytics_task_id in ((monthly, "all_analytics"), (backfill, "all_analytics_range")):
+    with dag:
+        dag.get_task(analytics_task_id) >> analytics_task("report", REPORT_ARGS)

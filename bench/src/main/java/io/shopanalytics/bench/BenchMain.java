@@ -9,7 +9,7 @@ import picocli.CommandLine;
  */
 @Command(name = "shop-analytics-bench", mixinStandardHelpOptions = true,
     description = "Benchmarks of the analytics suite (see docs/PERFORMANCE.md).",
-    subcommands = {BenchCommand.class, ReadStrategyBench.class})
+    subcommands = {BenchCommand.class, ReadStrategyBench.class, QueryLatencyBench.class})
 public final class BenchMain implements Runnable {
   @Override
   public void run() {

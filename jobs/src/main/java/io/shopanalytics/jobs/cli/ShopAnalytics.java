@@ -5,6 +5,7 @@ import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
 import io.shopanalytics.jobs.load.LoadCommand;
+import io.shopanalytics.jobs.report.ReportCommand;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine;
     subcommands = {
         LoadCommand.class,
         ShowCommand.class,
+        ReportCommand.class,
     })
 public final class ShopAnalytics implements Runnable {
   private static final Logger LOG = LogManager.getLogger(ShopAnalytics.class);

@@ -24,7 +24,8 @@ class AirflowDagTest {
   /** What Airflow would render for a November 2024 run. */
   private static final Map<String, String> RENDERED = Map.of(
       "--period", "2024-11", "--as-of", "2024-11-30", "--from", "2024-01", "--to", "2024-06",
-      "--summary-file", "/opt/shop-analytics/runs/scheduled__2024-11-01T00_00_00+00_00.json");
+      "--summary-file", "/opt/shop-analytics/runs/scheduled__2024-11-01T00_00_00+00_00.json",
+      "--output", "/opt/shop-analytics/runs/scheduled__2024-11-01T00_00_00+00_00/report.html");
 
   private static JsonNode operators;
 
@@ -58,7 +59,7 @@ class AirflowDagTest {
 
   @Test
   void everyTaskRunsTheApplicationInClientModeWithoutCredentialsInItsArguments() {
-    assertThat(operators).hasSize(2);
+    assertThat(operators).hasSize(4);
     for (JsonNode operator : operators) {
       assertThat(operator.get("java_class").asText()).isEqualTo(ShopAnalytics.class.getName());
       assertThat(operator.get("application").asText()).endsWith("jobs/target/shop-analytics-jobs.jar");
@@ -82,15 +83,28 @@ class AirflowDagTest {
       assertThat(args).doesNotContainNull();
       ParseResult parsed = ShopAnalytics.commandLine().parseArgs(args.toArray(new String[0]));
       ParseResult job = parsed.subcommand();
-      assertThat(job.commandSpec().name()).isEqualTo("all");
       assertThat(job.unmatched()).isEmpty();
-      List<String> names = new ArrayList<>();
+      List<String> names = new ArrayList<>(List.of(job.commandSpec().name()));
       job.matchedOptions().forEach(o -> names.add(o.longestName()));
       parsedOptions.add(names);
     }
     assertThat(parsedOptions).containsExactly(
-        List.of("--period", "--as-of", "--summary-file"),
-        List.of("--from", "--to", "--as-of", "--summary-file"));
+        List.of("all", "--period", "--as-of", "--summary-file"),
+        List.of("all", "--from", "--to", "--as-of", "--summary-file"),
+        List.of("report", "--output"),
+        List.of("report", "--output"));
+  }
+
+  @Test
+  void eachDagWritesTheReportAfterItsAnalytics() {
+    List<String> reportTasks = new ArrayList<>();
+    for (JsonNode operator : operators) {
+      if (operator.get("task_id").asText().equals("report")) {
+        reportTasks.add(operator.get("dag_id").asText() + " after " + operator.get("upstream_task_ids"));
+      }
+    }
+    assertThat(reportTasks).containsExactly("shop_analytics_monthly after [\"all_analytics\"]",
+        "shop_analytics_backfill after [\"all_analytics_range\"]");
   }
 
   @Test
