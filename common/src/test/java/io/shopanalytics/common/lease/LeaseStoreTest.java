@@ -153,6 +153,38 @@ class LeaseStoreTest {
         .isEqualTo(1);
   }
 
+  /**
+   * What the leases cost a run, per operation on the embedded server (printed for docs/SAFE-RUNS.md):
+   * a run takes and releases one lease per scope, and verifies its leases once per bulk write.
+   */
+  @Test
+  void theCostOfTheLeaseOperations() throws Exception {
+    List<String> scopes = new ArrayList<>();
+    for (int month = 1; month <= 12; month++) {
+      scopes.add("product_analytics:2024-" + String.format("%02d", month));
+      scopes.add("sales_analytics:2024-" + String.format("%02d", month));
+    }
+    scopes.add("customer_analytics");
+    long started = System.nanoTime();
+    int runs = 20;
+    RunLeases last = null;
+    for (int run = 0; run < runs; run++) {
+      try (RunLeases leases = RunLeases.acquire(store, scopes, "run-" + run, LeaseSettings.defaults(), Clock.systemUTC())) {
+        last = leases;
+      }
+    }
+    double acquireRelease = (System.nanoTime() - started) / 1e6 / runs;
+    started = System.nanoTime();
+    int checks = 500;
+    for (int i = 0; i < checks; i++) {
+      store.verify(List.of(new Lease("customer_analytics", "run-" + (runs - 1), last.lease("customer_analytics").token())));
+    }
+    double verify = (System.nanoTime() - started) / 1e6 / checks;
+    System.out.printf("LEASE COST: acquiring and releasing %d scopes %.1f ms per run; one verification %.2f ms%n",
+        scopes.size(), acquireRelease, verify);
+    assertThat(verify).isPositive();
+  }
+
   private static UpdateOneModel<Document> upsert(org.bson.conversions.Bson filter, Document fields) {
     return new UpdateOneModel<>(filter, new Document("$set", fields), new UpdateOptions().upsert(true));
   }
