@@ -32,7 +32,7 @@ class ConcurrentRunsTest extends AnalyticsTestBase {
 
   @BeforeEach
   void serialRunOfTheSameShop() throws Exception {
-    RandomShopData.ShopData shop = RandomShopData.generate(12, 60, 40, 1500);
+    RandomShopData.ShopData shop = RandomShopData.generate(12, 30, 20, 400);
     insert(shop.orders(), shop.products(), shop.users());
     assertThat(runAll(RandomShopData.PERIODS, RandomShopData.AS_OF).get("status")).isEqualTo("succeeded");
     serial = analytics();
