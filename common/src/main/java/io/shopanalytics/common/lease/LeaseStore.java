@@ -111,8 +111,8 @@ public final class LeaseStore implements Serializable {
     for (Lease lease : held) {
       Document now = stored.get(lease.scope());
       if (now == null || !lease.owner().equals(now.get(OWNER)) || now.getLong(TOKEN) != lease.token()) {
-        throw new FencedException("Lease " + lease + " was taken over"
-            + (now == null ? "" : " by run " + now.get(OWNER) + " (token " + now.get(TOKEN) + ")")
+        throw new FencedException("Lease " + lease + (now == null || now.get(OWNER) == null
+            ? " is no longer held" : " was taken over by run " + now.get(OWNER) + " (token " + now.get(TOKEN) + ")")
             + ": this run stops writing, the newer run's documents stand");
       }
     }
