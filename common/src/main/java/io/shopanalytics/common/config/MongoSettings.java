@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where the data lives and how to read and write it. Serializable so that executors get the same
@@ -38,6 +39,7 @@ public final class MongoSettings implements Serializable {
   private final int readBatchSize;
   private final int writeBatchSize;
   private final int writeMaxRetries;
+  private final int writeTimeoutMillis;
   private final Integer maxPoolSize;
 
   private MongoSettings(Builder b) {
@@ -50,6 +52,7 @@ public final class MongoSettings implements Serializable {
     this.readBatchSize = b.readBatchSize;
     this.writeBatchSize = b.writeBatchSize;
     this.writeMaxRetries = b.writeMaxRetries;
+    this.writeTimeoutMillis = b.writeTimeoutMillis;
     this.maxPoolSize = b.maxPoolSize;
     validate();
   }
@@ -69,6 +72,7 @@ public final class MongoSettings implements Serializable {
     b.readBatchSize = ConfValues.integer(conf, SettingKeys.READ_BATCH_SIZE, SettingKeys.DEFAULT_READ_BATCH_SIZE);
     b.writeBatchSize = ConfValues.integer(conf, SettingKeys.WRITE_BATCH_SIZE, SettingKeys.DEFAULT_WRITE_BATCH_SIZE);
     b.writeMaxRetries = ConfValues.integer(conf, SettingKeys.WRITE_MAX_RETRIES, SettingKeys.DEFAULT_WRITE_MAX_RETRIES);
+    b.writeTimeoutMillis = ConfValues.integer(conf, SettingKeys.WRITE_WTIMEOUT_MS, SettingKeys.DEFAULT_WRITE_WTIMEOUT_MS);
     b.maxPoolSize = ConfValues.optionalInteger(conf, SettingKeys.CONNECTION_MAX_POOL_SIZE);
     return b;
   }
@@ -90,12 +94,17 @@ public final class MongoSettings implements Serializable {
       throw new ConfigException("Invalid value for " + SettingKeys.READ_MAX_STALENESS_SECONDS + ": " + maxStalenessSeconds
           + " (must be -1 for no limit, or at least " + MIN_MAX_STALENESS_SECONDS + " seconds, MongoDB's minimum)");
     }
+    requireNotNegative(SettingKeys.WRITE_WTIMEOUT_MS, writeTimeoutMillis);
     readPreferenceObject(); // fails early with the key and value named
     writeConcernObject();
     requirePositive(SettingKeys.READ_BATCH_SIZE, readBatchSize);
     requirePositive(SettingKeys.WRITE_BATCH_SIZE, writeBatchSize);
-    if (writeMaxRetries < 0) {
-      throw new ConfigException("Invalid value for " + SettingKeys.WRITE_MAX_RETRIES + ": " + writeMaxRetries + " (must be >= 0)");
+    requireNotNegative(SettingKeys.WRITE_MAX_RETRIES, writeMaxRetries);
+  }
+
+  private static void requireNotNegative(String key, int value) {
+    if (value < 0) {
+      throw new ConfigException("Invalid value for " + key + ": " + value + " (must be >= 0)");
     }
   }
 
@@ -178,15 +187,15 @@ public final class MongoSettings implements Serializable {
     return parsed.getReadPreference();
   }
 
+  /** The write concern with its {@code wtimeout} (none when 0): an unreachable majority fails the write instead of hanging it. */
   public WriteConcern writeConcernObject() {
     String value = writeConcern.trim();
-    if (value.matches("\\d+")) {
-      return new WriteConcern(Integer.parseInt(value));
-    }
     if (value.isEmpty()) {
       throw new ConfigException("Invalid value for " + SettingKeys.WRITE_CONCERN + ": empty");
     }
-    return value.equalsIgnoreCase("majority") ? WriteConcern.MAJORITY : new WriteConcern(value);
+    WriteConcern concern = value.matches("\\d+") ? new WriteConcern(Integer.parseInt(value))
+        : value.equalsIgnoreCase("majority") ? WriteConcern.MAJORITY : new WriteConcern(value);
+    return writeTimeoutMillis == 0 ? concern : concern.withWTimeout(writeTimeoutMillis, TimeUnit.MILLISECONDS);
   }
 
   /** Human-readable read preference for logs and the run summary, e.g. {@code secondary [region:eu] maxStaleness=120s}. */
@@ -203,7 +212,7 @@ public final class MongoSettings implements Serializable {
   }
 
   public String describeWriteConcern() {
-    return writeConcern;
+    return writeTimeoutMillis == 0 ? writeConcern : writeConcern + " wtimeout=" + writeTimeoutMillis + "ms";
   }
 
   /**
@@ -270,6 +279,7 @@ public final class MongoSettings implements Serializable {
     private int readBatchSize = SettingKeys.DEFAULT_READ_BATCH_SIZE;
     private int writeBatchSize = SettingKeys.DEFAULT_WRITE_BATCH_SIZE;
     private int writeMaxRetries = SettingKeys.DEFAULT_WRITE_MAX_RETRIES;
+    private int writeTimeoutMillis = SettingKeys.DEFAULT_WRITE_WTIMEOUT_MS;
     private Integer maxPoolSize;
 
     public Builder uri(String value) {
@@ -309,6 +319,11 @@ public final class MongoSettings implements Serializable {
 
     public Builder writeMaxRetries(int value) {
       this.writeMaxRetries = value;
+      return this;
+    }
+
+    public Builder writeTimeoutMillis(int value) {
+      this.writeTimeoutMillis = value;
       return this;
     }
 

@@ -87,6 +87,31 @@ public final class SettingKeys {
   public static final String WRITE_MAX_RETRIES = PREFIX + "write.maxRetries";
   public static final int DEFAULT_WRITE_MAX_RETRIES = 5;
 
+  /**
+   * How long a majority (or numbered) write waits for its acknowledgement before failing with a
+   * write concern error ({@code wtimeout}), instead of hanging while a shard has lost its majority.
+   * The error is retried as transient. 0 waits forever. Default {@value #DEFAULT_WRITE_WTIMEOUT_MS}.
+   */
+  public static final String WRITE_WTIMEOUT_MS = PREFIX + "write.wtimeoutMs";
+  public static final int DEFAULT_WRITE_WTIMEOUT_MS = 60_000;
+
+  /**
+   * Whether runs take leases on their output scopes (docs/SAFE-RUNS.md). Default true; false is for
+   * measuring their cost only: runs whose scopes overlap can then lose each other's documents.
+   */
+  public static final String LEASE_ENABLED = PREFIX + "lease.enabled";
+
+  /** How long a run waits for its leases before it gives up with status busy (exit 75), or {@code --lock-wait}. Default {@value #DEFAULT_LEASE_LOCK_WAIT}. */
+  public static final String LEASE_LOCK_WAIT = PREFIX + "lease.lockWait";
+  public static final String DEFAULT_LEASE_LOCK_WAIT = "10m";
+
+  /**
+   * How long a lease lasts without a heartbeat: the longest a crashed run blocks others. Renewed
+   * every third of it. Default {@value #DEFAULT_LEASE_DURATION}.
+   */
+  public static final String LEASE_DURATION = PREFIX + "lease.duration";
+  public static final String DEFAULT_LEASE_DURATION = "2m";
+
   /** Connections per MongoClient (one client per executor JVM and URI). Default: the driver's (100). */
   public static final String CONNECTION_MAX_POOL_SIZE = PREFIX + "connection.maxPoolSize";
 

@@ -2,6 +2,7 @@ package io.shopanalytics.common.incremental;
 
 import io.shopanalytics.common.mongo.SourceCollections;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
@@ -16,11 +17,13 @@ import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.sink.BulkWrites;
 import java.io.Serializable;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
@@ -32,6 +35,12 @@ import org.bson.conversions.Bson;
  * only if they have not changed since: each update matches the order's {@code _id} and the
  * {@code updated_at} the run saw, so an order the application changed during the run (it resets
  * the flag with its update) stays unprocessed for the next run.
+ *
+ * <p>Only the versions the aggregates used are marked. The marking job reads the validated orders
+ * again; if Spark lost a cached partition it recomputes it from MongoDB, and could then see a
+ * version changed after the aggregates were computed, and match it. So an order is marked only if
+ * its {@code updated_at} is not after the moment the run's read started: a newer version is left
+ * for the next run.
  */
 public final class ProcessedMarker implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -49,9 +58,14 @@ public final class ProcessedMarker implements Serializable {
     }
   }
 
-  /** @param validated every order the run read ({@code OrderSchema.VALIDATED}) */
-  public Outcome mark(Dataset<Row> validated) {
-    Dataset<Row> unprocessed = validated.where(col(OrderSchema.ANALYTICS_PROCESSED).equalTo(false))
+  /**
+   * @param validated every order the run read ({@code OrderSchema.VALIDATED})
+   * @param readStarted when the run's read began
+   */
+  public Outcome mark(Dataset<Row> validated, Instant readStarted) {
+    Column readBefore = col(OrderSchema.UPDATED_AT).isNull()
+        .or(col(OrderSchema.UPDATED_AT).leq(lit(Timestamp.from(readStarted))));
+    Dataset<Row> unprocessed = validated.where(col(OrderSchema.ANALYTICS_PROCESSED).equalTo(false).and(readBefore))
         .select(OrderSchema.ORDER_ID, OrderSchema.UPDATED_AT);
     LongAccumulator candidates = validated.sparkSession().sparkContext().longAccumulator("orders to mark");
     LongAccumulator marked = validated.sparkSession().sparkContext().longAccumulator("orders marked");

@@ -50,6 +50,12 @@ public final class RunSummary {
     finish("failed", timer, error);
   }
 
+  /** Another run held one of its scopes for the whole lock wait: nothing was read or written. */
+  public synchronized void busy(StageTimer timer, String reason) {
+    finish("busy", timer, null);
+    fields.put("error", Secrets.mask(reason));
+  }
+
   private void finish(String status, StageTimer timer, Throwable error) {
     fields.put("status", status);
     fields.put("collections", new TreeMap<>(collections));

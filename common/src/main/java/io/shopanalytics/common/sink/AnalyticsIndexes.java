@@ -4,8 +4,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The analytics collections' indexes: the unique keys of docs/CONTRACT.md, "Writes" plus the design's
@@ -16,6 +18,12 @@ public final class AnalyticsIndexes {
   public static final String SALES_ANALYTICS = "sales_analytics";
   public static final String CUSTOMER_ANALYTICS = "customer_analytics";
   public static final String REJECTS = "analytics_rejects";
+  /** One document per as-of day: segment sizes, average scores, revenue by segment. */
+  public static final String SEGMENT_HISTORY = "customer_segment_history";
+  /** One document per run: what it did and how it ended. */
+  public static final String RUNS = "analytics_runs";
+  /** How long a run's record is kept: a TTL index on its start removes it after that. */
+  public static final Duration RUNS_RETENTION = Duration.ofDays(180);
 
   /** Each analytics collection's unique key (docs/CONTRACT.md, "Writes"): the fields a document is upserted by. */
   public static final Map<String, List<String>> KEYS = Map.of(
@@ -43,7 +51,11 @@ public final class AnalyticsIndexes {
           new IndexModel(Indexes.descending("lifetime_metrics.total_spent"))),
       REJECTS, List.of(
           new IndexModel(Indexes.ascending("run_id")),
-          new IndexModel(Indexes.ascending("reason"))));
+          new IndexModel(Indexes.ascending("reason"))),
+      RUNS, List.of(
+          new IndexModel(Indexes.ascending("started_at"),
+              new IndexOptions().name("started_at_ttl").expireAfter(RUNS_RETENTION.toSeconds(), TimeUnit.SECONDS)),
+          new IndexModel(Indexes.ascending("job", "status"))));
 
   private AnalyticsIndexes() {}
 

@@ -17,11 +17,31 @@ public final class BulkWrites {
   /** Writes and clears {@code batch}; returns the result of the attempt that succeeded (null when empty). */
   public static BulkWriteResult write(MongoCollection<Document> target, List<WriteModel<Document>> batch, int maxRetries)
       throws InterruptedException {
+    return write(target, batch, maxRetries, () -> {});
+  }
+
+  /** A check that runs before each attempt; what it throws (other than a MongoException) ends the write at once. */
+  @FunctionalInterface
+  public interface Precondition {
+    void check() throws InterruptedException;
+  }
+
+  /** As {@link #write(MongoCollection, List, int)}, checking {@code precondition} before each attempt. */
+  public static BulkWriteResult write(MongoCollection<Document> target, List<WriteModel<Document>> batch, int maxRetries,
+      Precondition precondition) throws InterruptedException {
     if (batch.isEmpty()) {
       return null;
     }
     BulkWriteResult result = Retries.run("writing " + batch.size() + " documents to " + target.getNamespace(),
-        maxRetries, () -> target.bulkWrite(batch, new BulkWriteOptions().ordered(false)));
+        maxRetries, () -> {
+          try {
+            precondition.check();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted before writing to " + target.getNamespace(), e);
+          }
+          return target.bulkWrite(batch, new BulkWriteOptions().ordered(false));
+        });
     batch.clear();
     return result;
   }

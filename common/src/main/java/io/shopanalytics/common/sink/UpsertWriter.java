@@ -7,6 +7,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import io.shopanalytics.common.config.MongoSettings;
+import io.shopanalytics.common.lease.WriteFence;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import java.io.Serializable;
 import java.time.Instant;
@@ -37,9 +38,9 @@ import org.bson.conversions.Bson;
  * reason (step-down, dropped connection, write concern timeout, a concurrent upsert's duplicate
  * key) is sent again whole: applied twice, it leaves the same document.
  *
- * <p>Stale documents: every document written by a run carries that run's {@code updated_at}; after
- * all rows are written, documents of the recomputed scope with an older {@code updated_at} were
- * not produced by this run and are removed.
+ * <p>Stale documents: after all rows are written, documents of the recomputed scope that this run
+ * did not write are removed. Which ones, and how writes are kept from overwriting a newer run's,
+ * is the {@link WriteFence}'s: under leases, by the fencing token every document carries.
  */
 public final class UpsertWriter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -56,11 +57,11 @@ public final class UpsertWriter implements Serializable {
   /**
    * @param keyFields the unique key of the collection
    * @param idFields fields holding encoded identifiers
-   * @param sweepScope the scope this run recomputed in full (removal of stale documents), or null
-   *     for no removal
+   * @param fence the leases the writes are made under, and the scope this run recomputed in full
+   *     (removal of stale documents)
    */
   public WriteOutcome upsert(Dataset<Row> rows, String collection, List<String> keyFields, Set<String> idFields,
-      Instant runTime, Bson sweepScope) throws InterruptedException {
+      Instant runTime, WriteFence fence) throws InterruptedException {
     MongoDatabase database = MongoClientCache.get(settings.writeUri()).getDatabase(settings.database());
     String namespace = settings.database() + "." + collection;
     int retries = settings.writeMaxRetries();
@@ -75,19 +76,21 @@ public final class UpsertWriter implements Serializable {
     RowDocuments converter = new RowDocuments(idFields);
     List<String> keys = List.copyOf(keyFields);
     ForeachPartitionFunction<Row> writePartition =
-        partition -> writePartition(partition, collection, keys, converter, runDate, written);
+        partition -> writePartition(partition, collection, keys, converter, runDate, fence, written);
     rows.foreachPartition(writePartition);
 
     MongoCollection<Document> target = database.getCollection(collection)
         .withWriteConcern(settings.writeConcernObject());
     long removed = 0;
-    if (sweepScope != null) {
-      Bson stale = Filters.and(sweepScope, Filters.lt(UPDATED_AT, runDate));
+    Bson stale = fence.stale(runDate);
+    if (stale != null) {
+      fence.verifyAll();
       removed = Retries.run("removing stale documents of " + namespace, retries,
           () -> target.deleteMany(stale).getDeletedCount());
     }
-    Bson insertedFilter = sweepScope == null ? Filters.eq(CREATED_AT, runDate)
-        : Filters.and(sweepScope, Filters.eq(CREATED_AT, runDate));
+    Bson scope = fence.scope();
+    Bson insertedFilter = scope == null ? Filters.eq(CREATED_AT, runDate)
+        : Filters.and(scope, Filters.eq(CREATED_AT, runDate));
     long inserted = Retries.run("counting the documents inserted into " + namespace, retries,
         () -> target.countDocuments(insertedFilter));
     long total = written.value();
@@ -97,37 +100,48 @@ public final class UpsertWriter implements Serializable {
     return outcome;
   }
 
-  private void writePartition(Iterator<Row> rows, String collection, List<String> keys, RowDocuments converter,
-      Date runDate, LongAccumulator written) throws InterruptedException {
+  private void writePartition(Iterator<Row> rows, String collection, List<String> keyFields, RowDocuments converter,
+      Date runDate, WriteFence fence, LongAccumulator written) throws InterruptedException {
     MongoCollection<Document> target = MongoClientCache.get(settings.writeUri())
         .getDatabase(settings.database())
         .getCollection(collection)
         .withWriteConcern(settings.writeConcernObject());
     List<WriteModel<Document>> batch = new ArrayList<>(settings.writeBatchSize());
+    List<Document> keys = new ArrayList<>(settings.writeBatchSize());
     long count = 0;
     while (rows.hasNext()) {
-      batch.add(upsertOf(converter.toDocument(rows.next()), keys, runDate));
+      Document fields = converter.toDocument(rows.next());
+      Document key = keyOf(fields, keyFields);
+      keys.add(key);
+      batch.add(upsertOf(fence.guard(key, fields), fields, runDate));
       if (batch.size() == settings.writeBatchSize()) {
-        count += flush(target, batch);
+        count += flush(target, batch, keys, fence);
       }
     }
-    count += flush(target, batch);
+    count += flush(target, batch, keys, fence);
     written.add(count);
   }
 
-  private static WriteModel<Document> upsertOf(Document fields, List<String> keys, Date runDate) {
+  private static Document keyOf(Document fields, List<String> keyFields) {
     Document key = new Document();
-    for (String field : keys) {
+    for (String field : keyFields) {
       key.append(field, fields.remove(field));
     }
-    fields.append(UPDATED_AT, runDate);
-    Document update = new Document("$set", fields).append("$setOnInsert", new Document(CREATED_AT, runDate));
-    return new UpdateOneModel<>(key, update, new UpdateOptions().upsert(true));
+    return key;
   }
 
-  private int flush(MongoCollection<Document> target, List<WriteModel<Document>> batch) throws InterruptedException {
+  private static WriteModel<Document> upsertOf(Bson filter, Document fields, Date runDate) {
+    fields.append(UPDATED_AT, runDate);
+    Document update = new Document("$set", fields).append("$setOnInsert", new Document(CREATED_AT, runDate));
+    return new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true));
+  }
+
+  /** Every attempt first checks the batch's leases: a retry after a fenced upsert's duplicate key stops there. */
+  private int flush(MongoCollection<Document> target, List<WriteModel<Document>> batch, List<Document> keys,
+      WriteFence fence) throws InterruptedException {
     int size = batch.size();
-    BulkWrites.write(target, batch, settings.writeMaxRetries());
+    BulkWrites.write(target, batch, settings.writeMaxRetries(), () -> fence.verify(keys));
+    keys.clear();
     return size;
   }
 }

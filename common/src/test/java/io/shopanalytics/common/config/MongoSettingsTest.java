@@ -35,8 +35,29 @@ class MongoSettingsTest {
   void defaultsAreSecondaryAndMajority() {
     MongoSettings settings = MongoSettings.fromConf(Map.of()).uri("mongodb://127.0.0.1:27017").build();
     assertThat(settings.readUri()).isEqualTo("mongodb://127.0.0.1:27017/?readPreference=secondary");
-    assertThat(settings.writeConcernObject()).isEqualTo(WriteConcern.MAJORITY);
+    assertThat(settings.writeConcernObject()).isEqualTo(WriteConcern.MAJORITY.withWTimeout(60_000, TimeUnit.MILLISECONDS));
+    assertThat(settings.describeWriteConcern()).isEqualTo("majority wtimeout=60000ms");
     assertThat(settings.database()).isEqualTo("shop");
+  }
+
+  @Test
+  void majorityWritesWaitAtMostTheConfiguredTimeoutAndZeroMeansForever() {
+    MongoSettings bounded = MongoSettings.fromConf(Map.of(SettingKeys.WRITE_WTIMEOUT_MS, "2500"))
+        .uri("mongodb://h1").build();
+    assertThat(bounded.writeConcernObject().getWTimeout(TimeUnit.MILLISECONDS)).isEqualTo(2500);
+    assertThat(bounded.writeConcernObject().getWString()).isEqualTo("majority");
+
+    MongoSettings numbered = MongoSettings.fromConf(Map.of(SettingKeys.WRITE_CONCERN, "2",
+        SettingKeys.WRITE_WTIMEOUT_MS, "100")).uri("mongodb://h1").build();
+    assertThat(numbered.writeConcernObject()).isEqualTo(new WriteConcern(2).withWTimeout(100, TimeUnit.MILLISECONDS));
+
+    MongoSettings unbounded = MongoSettings.fromConf(Map.of(SettingKeys.WRITE_WTIMEOUT_MS, "0"))
+        .uri("mongodb://h1").build();
+    assertThat(unbounded.writeConcernObject()).isEqualTo(WriteConcern.MAJORITY);
+    assertThat(unbounded.writeConcernObject().getWTimeout(TimeUnit.MILLISECONDS)).isNull();
+
+    assertThatThrownBy(() -> MongoSettings.fromConf(Map.of(SettingKeys.WRITE_WTIMEOUT_MS, "-1")).uri("mongodb://h1").build())
+        .hasMessage("Invalid value for spark.shopanalytics.write.wtimeoutMs: -1 (must be >= 0)");
   }
 
   @Test

@@ -13,15 +13,22 @@ import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.StableRead;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
 import io.shopanalytics.common.validate.ValidatedOrders;
+import io.shopanalytics.common.lease.LeaseBusyException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The analytics run as one action, whichever job asks for it: plan the read, read and validate the
- * orders once, compute and write the requested outputs concurrently, then the post-write steps
- * (product counters, incremental marking), recording each step in the run summary.
+ * The analytics run as one action, whichever job asks for it: record the run, take the leases of
+ * its output scopes (or end {@code busy}), plan the read, read and validate the orders once,
+ * compute and write the requested outputs concurrently, then the post-write steps (product
+ * counters, incremental marking), recording each step in the run summary and, at the end, in
+ * {@code analytics_runs}. docs/SAFE-RUNS.md explains the leases.
  *
  * <pre>{@code
  * RunSummary summary = new AnalyticsSuite(spark).execute(RunRequest.builder(settings).periods(periods).asOf(asOf).build());
@@ -39,6 +46,8 @@ public final class AnalyticsSuite {
   private final SparkSession spark;
   private final Clock clock;
   private final SourceFactory sources;
+  /** Real time, for leases and the read's start, whatever clock dates the run's documents. */
+  private final Clock wallClock = Clock.systemUTC();
 
   /** @param spark the session; may be null for a dry run, which reads nothing */
   public AnalyticsSuite(SparkSession spark) {
@@ -65,12 +74,21 @@ public final class AnalyticsSuite {
     RunContext run = RunContext.start(clock);
     RunReport report = new RunReport(summary, timer);
     report.started(run, requested);
+    RunRecords records = requested.dryRun() ? null
+        : new RunRecords(requested.mongo(), run, spark == null ? null : spark.sparkContext().applicationId());
     try (RunResources resources = new RunResources()) {
       LOG.info("Run {}: reading {} database {} with read preference {}, writing with write concern {}", run.runId(),
           Secrets.mask(requested.mongo().readUri()), requested.mongo().database(),
           requested.mongo().describeReadPreference(), requested.mongo().describeWriteConcern());
+      if (records != null) {
+        records.started(summary);
+      }
       RunRequest request = requested.incremental() ? timer.time("dirty_months", () -> dirtyMonths(requested, report))
           : requested;
+      OutputLeases leases = request.dryRun() ? null : resources.keep(timer.time("leases",
+          () -> OutputLeases.acquire(request, run, wallClock)));
+      Map<AnalyticsOutput, String> skipped = leases == null ? Map.of() : snapshotSkipped(leases, report);
+      Instant readStarted = wallClock.instant();
       OrdersSource orders = sources.orders(request, request.scope());
       ReadPlan plan = timer.time("plan", orders::plan);
       report.planned(plan, request.scope());
@@ -88,24 +106,47 @@ public final class AnalyticsSuite {
       AnalyticsComputation computation = resources.keep(ReferenceData.computation(spark, request, validated,
           resources));
       report.salesCounted(computation.materialize());
-      new OutputWriters(spark, request, run, timer, report).writeAll(computation);
+      new OutputWriters(spark, request, run, timer, report, leases, skipped).writeAll(computation);
 
+      leases.checkHeld();
       if (request.wants(AnalyticsOutput.PRODUCT)) {
         report.productCounters(timer.time("product_counters", () -> ProductCounters.update(request.mongo())));
       }
       if (request.incremental()) {
-        report.marked(timer.time("mark_processed", () -> markProcessed(request, validated, run)));
+        leases.checkHeld();
+        report.marked(timer.time("mark_processed", () -> markProcessed(request, validated, run, readStarted)));
       }
       report.succeeded();
+      return summary;
+    } catch (LeaseBusyException busy) {
+      LOG.warn("Run {} is busy: {}", run.runId(), busy.getMessage());
+      report.busy(busy.getMessage());
       return summary;
     } catch (Exception | Error e) {
       report.failed(e);
       throw e;
     } finally {
+      if (records != null) {
+        records.finished(summary, wallClock.instant());
+      }
       if (spark != null) {
         JobLabels.clear(spark.sparkContext());
       }
     }
+  }
+
+  /** The customer snapshot is skipped when the stored one is newer (unless replaced on purpose). */
+  private static Map<AnalyticsOutput, String> snapshotSkipped(OutputLeases leases, RunReport report)
+      throws InterruptedException {
+    Map<AnalyticsOutput, String> skipped = new EnumMap<>(AnalyticsOutput.class);
+    leases.customerSnapshotSkipped().ifPresent(reason -> {
+      skipped.put(AnalyticsOutput.CUSTOMER, reason);
+      LOG.warn("Not writing {}: {}", AnalyticsOutput.CUSTOMER.collection(), reason);
+    });
+    Map<String, String> byCollection = new TreeMap<>();
+    skipped.forEach((output, reason) -> byCollection.put(output.collection(), reason));
+    report.skipped(byCollection);
+    return skipped;
   }
 
   private static RunRequest dirtyMonths(RunRequest request, RunReport report) {
@@ -122,8 +163,9 @@ public final class AnalyticsSuite {
   }
 
   /** Only once every output is written: an order marked processed must be in the stored analytics. */
-  private ProcessedMarker.Outcome markProcessed(RunRequest request, ValidatedOrders validated, RunContext run) {
+  private ProcessedMarker.Outcome markProcessed(RunRequest request, ValidatedOrders validated, RunContext run,
+      Instant readStarted) {
     JobLabels.label(spark.sparkContext(), "MARK", "MARK orders processed run=" + run.runId(), "default");
-    return new ProcessedMarker(request.mongo()).mark(validated.rows());
+    return new ProcessedMarker(request.mongo()).mark(validated.rows(), readStarted);
   }
 }

@@ -1,32 +1,42 @@
 package io.shopanalytics.jobs.analytics;
 
-import com.mongodb.client.model.Filters;
 import io.shopanalytics.common.run.JobLabels;
 import io.shopanalytics.common.run.RunContext;
 import io.shopanalytics.common.run.StageTimer;
 import io.shopanalytics.common.sink.UpsertWriter;
 import io.shopanalytics.common.sink.WriteOutcome;
-import io.shopanalytics.common.time.Period;
-import io.shopanalytics.jobs.analytics.transform.SaleData;
+import io.shopanalytics.common.lease.WriteFence;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.bson.conversions.Bson;
 
-/** Computes and upserts each requested output in its own Spark job group and FAIR pool, all at once. */
+/**
+ * Computes and upserts each requested output in its own Spark job group and FAIR pool, all at once,
+ * each under its leases' fence; customer analytics also write the segment history, even when the
+ * snapshot itself is skipped.
+ */
 final class OutputWriters {
   private final SparkSession spark;
   private final RunRequest request;
   private final RunContext run;
   private final StageTimer timer;
   private final RunReport report;
+  private final OutputLeases leases;
+  private final Map<AnalyticsOutput, String> skipped;
 
-  OutputWriters(SparkSession spark, RunRequest request, RunContext run, StageTimer timer, RunReport report) {
+  /** @param skipped outputs computed but not written (the segment history still is) */
+  OutputWriters(SparkSession spark, RunRequest request, RunContext run, StageTimer timer, RunReport report,
+      OutputLeases leases, Map<AnalyticsOutput, String> skipped) {
     this.spark = spark;
     this.request = request;
     this.run = run;
     this.timer = timer;
     this.report = report;
+    this.leases = leases;
+    this.skipped = Map.copyOf(skipped);
   }
 
   void writeAll(AnalyticsComputation computation) throws Exception {
@@ -36,20 +46,22 @@ final class OutputWriters {
     ConcurrentOutputs.runAll(writes, this::cancelAll);
   }
 
-  private WriteOutcome write(AnalyticsOutput output, AnalyticsComputation computation) throws InterruptedException {
+  private WriteOutcome write(AnalyticsOutput output, AnalyticsComputation computation) throws Exception {
     JobLabels.label(spark.sparkContext(), output.label(), output.label() + " " + request.scopeLabel(output),
         output.pool());
-    WriteOutcome outcome = new UpsertWriter(request.mongo()).upsert(computation.output(output), output.collection(),
-        output.key(), AnalyticsOutput.ID_FIELDS, run.runTime(), sweepScope(output));
-    report.wrote(outcome);
+    Dataset<Row> rows = computation.output(output);
+    WriteFence fence = leases.fence(output);
+    WriteOutcome outcome = null;
+    if (!skipped.containsKey(output)) {
+      outcome = new UpsertWriter(request.mongo()).upsert(rows, output.collection(), output.key(),
+          AnalyticsOutput.ID_FIELDS, run.runTime(), fence);
+      report.wrote(outcome);
+    }
+    if (output == AnalyticsOutput.CUSTOMER) {
+      report.wrote(timer.time("segment_history", () -> SegmentHistory.write(request.mongo(),
+          SegmentHistory.of(rows, request.asOf()), request.asOf(), run.runTime(), fence)));
+    }
     return outcome;
-  }
-
-  /** What a run recomputes in full, and so may clean of documents it no longer produces. */
-  private Bson sweepScope(AnalyticsOutput output) {
-    return output.periodic()
-        ? Filters.in(SaleData.PERIOD, request.periods().stream().map(Period::id).toList())
-        : Filters.empty();
   }
 
   private void cancelAll() {

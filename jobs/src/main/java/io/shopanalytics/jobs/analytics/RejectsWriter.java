@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.shopanalytics.common.config.MongoSettings;
+import io.shopanalytics.common.lease.WriteFence;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.run.JobLabels;
 import io.shopanalytics.common.run.RunContext;
@@ -38,6 +39,6 @@ final class RejectsWriter {
         lit(run.runId()).as("run_id"),
         lit(job).as("job"));
     return Optional.of(new UpsertWriter(settings).upsert(rejects, AnalyticsIndexes.REJECTS, AnalyticsIndexes.key(AnalyticsIndexes.REJECTS),
-        AnalyticsOutput.ID_FIELDS, run.runTime(), null));
+        AnalyticsOutput.ID_FIELDS, run.runTime(), WriteFence.none()));
   }
 }

@@ -93,6 +93,15 @@ final class RunReport {
     summary.put("orders_marked", marking.marked()).put("orders_skipped_changed", marking.skippedChanged());
   }
 
+  /** Outputs the run computed but did not write, each with the reason. */
+  void skipped(Map<String, String> reasons) {
+    summary.put("skipped", Map.copyOf(reasons));
+  }
+
+  void busy(String reason) {
+    summary.busy(timer, reason);
+  }
+
   void succeeded() {
     summary.succeeded(timer);
   }

@@ -1,5 +1,6 @@
 package io.shopanalytics.jobs.analytics;
 
+import io.shopanalytics.common.config.LeaseSettings;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.config.ReadSettings;
 import io.shopanalytics.common.source.ReadScope;
@@ -18,9 +19,11 @@ import java.util.Set;
  *
  * @param periods the months of product and sales analytics; empty in an incremental request until
  *     {@link #withDirtyMonths} fills them
+ * @param leases how the run takes the leases of its output scopes (docs/SAFE-RUNS.md)
+ * @param replaceNewerSnapshot write customer_analytics even when the stored snapshot's as-of is newer
  */
 public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsOf asOf, boolean incremental,
-    boolean dryRun, MongoSettings mongo, ReadSettings read) {
+    boolean dryRun, MongoSettings mongo, ReadSettings read, LeaseSettings leases, boolean replaceNewerSnapshot) {
 
   public RunRequest {
     outputs = outputs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(outputs));
@@ -58,7 +61,7 @@ public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsO
     if (months.isEmpty()) {
       remaining.removeIf(AnalyticsOutput::periodic);
     }
-    return new RunRequest(remaining, months, asOf, incremental, dryRun, mongo, read);
+    return new RunRequest(remaining, months, asOf, incremental, dryRun, mongo, read, leases, replaceNewerSnapshot);
   }
 
   /** The orders every output needs, read once: the months' orders and/or all history up to as-of. */
@@ -94,6 +97,8 @@ public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsO
     private boolean incremental;
     private boolean dryRun;
     private ReadSettings read = ReadSettings.defaults();
+    private LeaseSettings leases = LeaseSettings.defaults();
+    private boolean replaceNewerSnapshot;
 
     private Builder(MongoSettings mongo) {
       this.mongo = mongo;
@@ -130,8 +135,19 @@ public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsO
       return this;
     }
 
+    public Builder leases(LeaseSettings value) {
+      this.leases = value;
+      return this;
+    }
+
+    /** Lets an older as-of replace a newer stored customer snapshot (going back on purpose). */
+    public Builder replaceNewerSnapshot(boolean value) {
+      this.replaceNewerSnapshot = value;
+      return this;
+    }
+
     public RunRequest build() {
-      return new RunRequest(outputs, periods, asOf, incremental, dryRun, mongo, read);
+      return new RunRequest(outputs, periods, asOf, incremental, dryRun, mongo, read, leases, replaceNewerSnapshot);
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.shopanalytics.jobs.cli;
 
 import io.shopanalytics.common.config.ConfigException;
+import io.shopanalytics.common.config.LeaseSettings;
+import io.shopanalytics.common.config.SettingKeys;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.config.ReadSettings;
 import io.shopanalytics.common.run.RunSummary;
@@ -46,6 +48,17 @@ public class AnalyticsCommand implements Callable<Integer> {
   @Option(names = "--summary-file", paramLabel = "PATH", description = "Also write the run summary JSON here.")
   Path summaryFile;
 
+  @Option(names = "--lock-wait", paramLabel = "DURATION",
+      description = "How long to wait for runs writing the same months or customer snapshot to finish (90s, 10m); "
+          + "then exit " + ShopAnalytics.BUSY + " (busy, retry later). Default: " + SettingKeys.LEASE_LOCK_WAIT
+          + ", else " + SettingKeys.DEFAULT_LEASE_LOCK_WAIT + ".")
+  String lockWait;
+
+  @Option(names = "--replace-newer-snapshot",
+      description = "Write customer_analytics even if the stored snapshot is as of a later day (going back on "
+          + "purpose). Without it, such a run keeps the newer snapshot and only adds to customer_segment_history.")
+  boolean replaceNewerSnapshot;
+
   private final Set<AnalyticsOutput> outputs;
   private final String name;
   Clock clock = Clock.systemUTC();
@@ -75,6 +88,10 @@ public class AnalyticsCommand implements Callable<Integer> {
     RunSummary summary = new RunSummary(name);
     try {
       new AnalyticsSuite(dryRun ? null : session(), clock).execute(request, summary);
+      if ("busy".equals(summary.get("status"))) {
+        System.err.println("BUSY: " + name + " did nothing: " + summary.get("error"));
+        return ShopAnalytics.BUSY;
+      }
       return 0;
     } finally {
       out.println(summary.toJson());
@@ -92,7 +109,16 @@ public class AnalyticsCommand implements Callable<Integer> {
       throw new ConfigException("--period/--from/--to do not apply to " + name + " (it uses --as-of)");
     }
     boolean incremental = incremental();
+    if (replaceNewerSnapshot && !outputs.contains(AnalyticsOutput.CUSTOMER)) {
+      throw new ConfigException("--replace-newer-snapshot applies to customer analytics, not to " + name);
+    }
+    LeaseSettings leases = LeaseSettings.fromConf(conf);
+    if (lockWait != null) {
+      leases = leases.withLockWait(LeaseSettings.duration("--lock-wait", lockWait));
+    }
     return RunRequest.builder(settings)
+        .leases(leases)
+        .replaceNewerSnapshot(replaceNewerSnapshot)
         .outputs(outputs)
         .periods(periodic && !incremental ? time.periods(clock) : List.of())
         .asOf(time.asOf(clock))

@@ -25,6 +25,11 @@ public final class ShopAnalytics implements Runnable {
   public static final int FAILED = 1;
   /** Exit code of invalid options or configuration ({@link ConfigException}): not worth retrying. */
   public static final int INVALID_OPTIONS = 2;
+  /**
+   * Exit code of a run that found its outputs' scopes held by another run for the whole lock wait
+   * and did nothing: retry later (sysexits' EX_TEMPFAIL). Its summary's status is {@code busy}.
+   */
+  public static final int BUSY = 75;
 
   @Override
   public void run() {
@@ -51,7 +56,7 @@ public final class ShopAnalytics implements Runnable {
     commandLine.getSubcommands().get(job).getCommandSpec().usageMessage().description(description);
   }
 
-  /** Runs a job and returns its exit code: 0 success, 1 failed run, 2 invalid options. */
+  /** Runs a job and returns its exit code: 0 success, 1 failed run, 2 invalid options, 75 busy. */
   public static int execute(String... args) {
     CommandLine commandLine = commandLine();
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

@@ -21,13 +21,17 @@ import picocli.CommandLine.Option;
 
 /** A short, readable view of what the analytics jobs wrote (no Spark involved). */
 @Command(name = "show", mixinStandardHelpOptions = true,
-    description = "Prints the month totals, top categories and products, and customer segments written by the jobs.")
+    description = "Prints the last runs, the month totals, top categories and products, and customer segments "
+        + "written by the jobs.")
 public final class ShowCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 
   @Option(names = "--period", paramLabel = "YYYY-MM",
       description = "Month to detail. Default: the latest month in sales_analytics.")
   String period;
+
+  @Option(names = "--runs", paramLabel = "N", description = "How many of the last runs to list. Default: 10.")
+  int runs = 10;
 
   PrintStream out = System.out;
 
@@ -36,6 +40,7 @@ public final class ShowCommand implements Callable<Integer> {
     MongoSettings settings = connection.settings(Map.of(), System.getenv());
     try (MongoClient client = MongoClientCache.create(settings.uri())) {
       MongoDatabase db = client.getDatabase(settings.database());
+      printRuns(db);
       List<Document> months = db.getCollection(AnalyticsIndexes.SALES_ANALYTICS).find()
           .sort(Sorts.ascending("period")).into(new java.util.ArrayList<>());
       if (months.isEmpty()) {
@@ -72,5 +77,17 @@ public final class ShowCommand implements Callable<Integer> {
       out.println("Rejected orders on record: " + rejects);
     }
     return 0;
+  }
+
+  /** The last runs from analytics_runs, newest first: a run killed outright shows {@code running}. */
+  private void printRuns(MongoDatabase db) {
+    out.println("Last runs (started, run id, job, status, periods, as-of, finished)");
+    for (Document run : db.getCollection(AnalyticsIndexes.RUNS).find().sort(Sorts.descending("started_at"))
+        .limit(runs)) {
+      out.printf("  %s  %-30s %-18s %-9s %-20s %-10s %s%n", run.getDate("started_at").toInstant(), run.get("_id"),
+          run.get("job"), run.get("status"), run.get("periods"), run.get("as_of"),
+          run.getDate("finished_at") == null ? "-" : run.getDate("finished_at").toInstant());
+    }
+    out.println();
   }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 @EmbeddedServerTest
 abstract class AnalyticsTestBase extends SparkTestBase {
   /** Fields the writer adds, not part of the computed documents. */
-  static final Set<String> WRITE_FIELDS = Set.of("_id", "created_at", "updated_at");
+  static final Set<String> WRITE_FIELDS = Set.of("_id", "created_at", "updated_at", "lease_token");
 
   static EmbeddedMongo mongo;
 

@@ -11,10 +11,10 @@ import org.bson.Document;
 
 /**
  * The three analytics collections of one database as computed: without the fields a write adds
- * ({@code _id}, {@code created_at}, {@code updated_at}), each in the order of its unique key.
+ * ({@code _id}, {@code created_at}, {@code updated_at}, {@code lease_token}), each in the order of its unique key.
  */
 record AnalyticsSnapshot(List<Document> products, List<Document> sales, List<Document> customers) {
-  private static final Set<String> WRITE_FIELDS = Set.of("_id", "created_at", "updated_at");
+  private static final Set<String> WRITE_FIELDS = Set.of("_id", "created_at", "updated_at", "lease_token");
 
   static AnalyticsSnapshot of(MongoDatabase database) {
     return new AnalyticsSnapshot(

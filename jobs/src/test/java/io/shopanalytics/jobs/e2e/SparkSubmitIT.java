@@ -82,6 +82,7 @@ class SparkSubmitIT {
       document.remove("_id");
       document.remove("created_at");
       document.remove("updated_at");
+      document.remove("lease_token");
       documents.add(document);
     }
     return documents;

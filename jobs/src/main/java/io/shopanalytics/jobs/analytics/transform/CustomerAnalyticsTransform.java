@@ -22,6 +22,7 @@ import io.shopanalytics.common.model.ReferenceSchemas;
 import io.shopanalytics.common.time.AsOf;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,6 +35,8 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class CustomerAnalyticsTransform {
   public static final int FAVORITE_CATEGORIES = 2;
+  /** The six customer segments of docs/CONTRACT.md. */
+  public static final List<String> SEGMENTS = RfmScores.SEGMENTS;
   private static final String SPENT_EXACT = "spent_exact";
   private static final String TOTAL_ORDERS = "total_orders";
   private static final String TOTAL_SPENT = "total_spent";

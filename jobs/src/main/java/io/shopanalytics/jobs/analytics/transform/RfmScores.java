@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,6 +22,8 @@ final class RfmScores {
   static final String FREQUENCY = "frequency";
   static final String MONETARY = "monetary";
   static final String TOTAL = "total";
+  /** Every segment, in the order of the rules below. */
+  static final List<String> SEGMENTS = List.of("high_value", "loyal", "new", "at_risk", "hibernating", "regular");
 
   private RfmScores() {}
 
