@@ -4,13 +4,9 @@ import com.mongodb.ConnectionString;
 import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
 import java.io.Serializable;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,9 +15,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MongoSettings implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final Set<String> READ_PREFERENCE_PARAMETERS =
-      Set.of("readpreference", "readpreferencetags", "maxstalenessseconds");
-  private static final String POOL_PARAMETER = "maxpoolsize";
   /**
    * The smallest {@code maxStalenessSeconds} MongoDB accepts (-1 means none): drivers and mongos
    * refuse smaller values, mongos only when the first read arrives, on the executors.
@@ -143,27 +136,13 @@ public final class MongoSettings implements Serializable {
   public String readUri() {
     List<String> parameters = new ArrayList<>(poolParameters());
     parameters.add("readPreference=" + readPreference);
-    for (String tagSet : tagSets()) {
-      parameters.add("readPreferenceTags=" + encodeTagSet(tagSet));
+    for (String tagSet : ConnectionUris.tagSets(readPreferenceTags)) {
+      parameters.add("readPreferenceTags=" + ConnectionUris.encodeTagSet(tagSet));
     }
     if (maxStalenessSeconds != null) {
       parameters.add("maxStalenessSeconds=" + maxStalenessSeconds);
     }
-    return withParameters(uri, parameters, maxPoolSize != null);
-  }
-
-  /** {@code k:v,k2:v2} with each key and value percent-encoded (a tag value may hold ':', ',', '&' or spaces). */
-  private static String encodeTagSet(String tagSet) {
-    List<String> tags = new ArrayList<>();
-    for (String tag : tagSet.isEmpty() ? new String[0] : tagSet.split(",")) {
-      String[] keyValue = tag.split(":", 2);
-      tags.add(encode(keyValue[0].trim()) + ":" + (keyValue.length > 1 ? encode(keyValue[1].trim()) : ""));
-    }
-    return String.join(",", tags);
-  }
-
-  private static String encode(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    return ConnectionUris.withParameters(uri, parameters, maxPoolSize != null);
   }
 
   private List<String> poolParameters() {
@@ -172,7 +151,7 @@ public final class MongoSettings implements Serializable {
 
   /** The connection string for writes: the primary, whatever the URI said about reads. */
   public String writeUri() {
-    return withParameters(uri, poolParameters(), maxPoolSize != null);
+    return ConnectionUris.withParameters(uri, poolParameters(), maxPoolSize != null);
   }
 
   public ReadPreference readPreferenceObject() {
@@ -201,7 +180,7 @@ public final class MongoSettings implements Serializable {
   /** Human-readable read preference for logs and the run summary, e.g. {@code secondary [region:eu] maxStaleness=120s}. */
   public String describeReadPreference() {
     StringBuilder text = new StringBuilder(readPreference);
-    List<String> tags = tagSets().stream().map(set -> set.isEmpty() ? ANY_MEMBER_TAG_SET : set).toList();
+    List<String> tags = ConnectionUris.tagSets(readPreferenceTags).stream().map(set -> set.isEmpty() ? ANY_MEMBER_TAG_SET : set).toList();
     if (!tags.isEmpty()) {
       text.append(' ').append(tags);
     }
@@ -213,53 +192,6 @@ public final class MongoSettings implements Serializable {
 
   public String describeWriteConcern() {
     return writeTimeoutMillis == 0 ? writeConcern : writeConcern + " wtimeout=" + writeTimeoutMillis + "ms";
-  }
-
-  /**
-   * The tag sets in order of preference, separated by ';'. The empty set (any member) is written
-   * {@code {}} or left empty after a ';' ({@code region:eu;} = region eu, else any member). Sets
-   * after an empty one could never be used: they are dropped.
-   */
-  private List<String> tagSets() {
-    List<String> sets = new ArrayList<>();
-    if (readPreferenceTags.isBlank()) {
-      return sets;
-    }
-    for (String set : readPreferenceTags.split(";", -1)) {
-      String trimmed = set.trim();
-      boolean any = trimmed.isEmpty() || trimmed.equals(ANY_MEMBER_TAG_SET);
-      sets.add(any ? "" : trimmed);
-      if (any) {
-        break;
-      }
-    }
-    return sets;
-  }
-
-  /**
-   * The URI with its read preference parameters replaced by {@code added}; its own
-   * {@code maxPoolSize} stays unless a setting replaces it.
-   */
-  private static String withParameters(String uri, List<String> added, boolean replacePoolSize) {
-    int query = uri.indexOf('?');
-    String base = query < 0 ? uri : uri.substring(0, query);
-    List<String> kept = new ArrayList<>();
-    if (query >= 0) {
-      for (String parameter : uri.substring(query + 1).split("&")) {
-        String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
-        boolean replaced = READ_PREFERENCE_PARAMETERS.contains(name) || (replacePoolSize && name.equals(POOL_PARAMETER));
-        if (!parameter.isEmpty() && !replaced) {
-          kept.add(parameter);
-        }
-      }
-    }
-    kept.addAll(added);
-    if (kept.isEmpty()) {
-      return base;
-    }
-    // a URI without a path needs the '/' before its options
-    String separator = base.substring(base.indexOf("://") + 3).contains("/") ? "?" : "/?";
-    return base + separator + String.join("&", kept);
   }
 
   @Override

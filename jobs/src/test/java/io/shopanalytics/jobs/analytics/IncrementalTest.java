@@ -25,7 +25,6 @@ import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
 import io.shopanalytics.jobs.testdata.RandomShopData;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
