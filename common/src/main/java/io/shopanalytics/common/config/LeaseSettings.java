@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How a run takes its output leases (docs/SAFE-RUNS.md): whether at all, how long it waits for them,
+ * How a run takes its output leases (docs/ARCHITECTURE.md, 8. Runs under a scheduler): whether at all, how long it waits for them,
  * and how long one lasts without a heartbeat.
  */
 public record LeaseSettings(boolean enabled, Duration lockWait, Duration duration) implements Serializable {

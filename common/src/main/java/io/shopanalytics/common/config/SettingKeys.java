@@ -96,7 +96,7 @@ public final class SettingKeys {
   public static final int DEFAULT_WRITE_WTIMEOUT_MS = 60_000;
 
   /**
-   * Whether runs take leases on their output scopes (docs/SAFE-RUNS.md). Default true; false is for
+   * Whether runs take leases on their output scopes (docs/ARCHITECTURE.md, 8. Runs under a scheduler). Default true; false is for
    * measuring their cost only: runs whose scopes overlap can then lose each other's documents.
    */
   public static final String LEASE_ENABLED = PREFIX + "lease.enabled";

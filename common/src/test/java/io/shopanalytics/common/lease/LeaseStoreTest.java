@@ -154,7 +154,7 @@ class LeaseStoreTest {
   }
 
   /**
-   * What the leases cost a run, per operation on the embedded server (printed for docs/SAFE-RUNS.md):
+   * What the leases cost a run, per operation on the embedded server (printed for docs/ARCHITECTURE.md, 8. Runs under a scheduler):
    * a run takes and releases one lease per scope, and verifies its leases once per bulk write.
    */
   @Test

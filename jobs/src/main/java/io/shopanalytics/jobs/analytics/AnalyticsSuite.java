@@ -28,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
  * its output scopes (or end {@code busy}), plan the read, read and validate the orders once,
  * compute and write the requested outputs concurrently, then the post-write steps (product
  * counters, incremental marking), recording each step in the run summary and, at the end, in
- * {@code analytics_runs}. docs/SAFE-RUNS.md explains the leases.
+ * {@code analytics_runs}. docs/ARCHITECTURE.md, 8. Runs under a scheduler explains the leases.
  *
  * <pre>{@code
  * RunSummary summary = new AnalyticsSuite(spark).execute(RunRequest.builder(settings).periods(periods).asOf(asOf).build());

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The leases of a run's outputs (docs/SAFE-RUNS.md): one scope per output collection and month
+ * The leases of a run's outputs (docs/ARCHITECTURE.md, 8. Runs under a scheduler): one scope per output collection and month
  * ({@code product_analytics:2024-11}), one for the customer snapshot ({@code customer_analytics},
  * which also covers {@code customer_segment_history}). Null leases (the lease key turned off, for
  * measuring their cost) give unfenced writes.

@@ -19,7 +19,7 @@ import org.apache.logging.log4j.Logger;
 import org.bson.Document;
 
 /**
- * {@code analytics_runs} (docs/CONTRACT-ADDITIONS.md): each run's record, inserted with status
+ * {@code analytics_runs} (docs/CONTRACT.md): each run's record, inserted with status
  * {@code running} before it takes its leases and replaced when it ends. Both are built from the run
  * summary by one method, so the record and the summary line never disagree. A run killed outright
  * leaves its record {@code running}, beside its lease running out. A TTL index on

@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * @param periods the months of product and sales analytics; empty in an incremental request until
  *     {@link #withDirtyMonths} fills them
- * @param leases how the run takes the leases of its output scopes (docs/SAFE-RUNS.md)
+ * @param leases how the run takes the leases of its output scopes (docs/ARCHITECTURE.md, 8. Runs under a scheduler)
  * @param replaceNewerSnapshot write customer_analytics even when the stored snapshot's as-of is newer
  */
 public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsOf asOf, boolean incremental,

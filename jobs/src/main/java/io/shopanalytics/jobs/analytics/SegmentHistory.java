@@ -29,7 +29,7 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 
 /**
- * {@code customer_segment_history} (docs/CONTRACT-ADDITIONS.md): one document per as-of day, the
+ * {@code customer_segment_history} (docs/CONTRACT.md): one document per as-of day, the
  * segments' sizes, average R, F, M scores and revenue of the customer rows a run produced. Written
  * even when the snapshot itself is skipped, so that a backfill over past months builds the history.
  * The aggregation is one small Spark job (at most six rows come back).
