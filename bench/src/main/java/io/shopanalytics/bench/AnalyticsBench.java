@@ -1,8 +1,8 @@
 package io.shopanalytics.bench;
 
-import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.config.ReadSettings;
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.source.OrdersSource;
 import io.shopanalytics.common.source.ReadScope;

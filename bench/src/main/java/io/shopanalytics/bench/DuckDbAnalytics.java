@@ -1,11 +1,11 @@
 package io.shopanalytics.bench;
 
-import io.shopanalytics.common.sink.AnalyticsIndexes;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.model.ReferenceSchemas;
+import io.shopanalytics.common.sink.AnalyticsIndexes;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
 import java.io.IOException;

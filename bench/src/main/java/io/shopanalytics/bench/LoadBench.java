@@ -1,6 +1,5 @@
 package io.shopanalytics.bench;
 
-import io.shopanalytics.common.mongo.SourceCollections;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.WriteConcern;
@@ -8,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import io.shopanalytics.common.mongo.MongoClientCache;
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.jobs.load.LoadCommand;
 import io.shopanalytics.jobs.load.LoadSpec;
 import io.shopanalytics.jobs.load.SeedData;

@@ -1,10 +1,10 @@
 package io.shopanalytics.bench;
 
-import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.MongoDatabase;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.config.ReadSettings;
 import io.shopanalytics.common.mongo.MongoClientCache;
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.jobs.load.LoadSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;

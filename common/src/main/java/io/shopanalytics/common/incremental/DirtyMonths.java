@@ -1,6 +1,5 @@
 package io.shopanalytics.common.incremental;
 
-import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -8,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.time.Period;
 import java.util.List;
 import java.util.Map;

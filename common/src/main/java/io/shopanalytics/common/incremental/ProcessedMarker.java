@@ -1,6 +1,5 @@
 package io.shopanalytics.common.incremental;
 
-import io.shopanalytics.common.mongo.SourceCollections;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -14,6 +13,7 @@ import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.model.Ids;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.sink.BulkWrites;
 import java.io.Serializable;
 import java.sql.Timestamp;

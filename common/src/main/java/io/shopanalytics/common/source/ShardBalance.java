@@ -1,7 +1,6 @@
 package io.shopanalytics.common.source;
 
 import io.shopanalytics.common.config.SettingKeys;
-
 import java.util.Map;
 import java.util.OptionalDouble;
 

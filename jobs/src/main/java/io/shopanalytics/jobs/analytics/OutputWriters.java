@@ -1,11 +1,11 @@
 package io.shopanalytics.jobs.analytics;
 
+import io.shopanalytics.common.lease.WriteFence;
 import io.shopanalytics.common.run.JobLabels;
 import io.shopanalytics.common.run.RunContext;
 import io.shopanalytics.common.run.StageTimer;
 import io.shopanalytics.common.sink.UpsertWriter;
 import io.shopanalytics.common.sink.WriteOutcome;
-import io.shopanalytics.common.lease.WriteFence;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,6 +1,5 @@
 package io.shopanalytics.jobs.analytics;
 
-import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
@@ -12,6 +11,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.mongo.MongoClientCache;
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
 import io.shopanalytics.common.sink.Retries;
 import io.shopanalytics.jobs.analytics.transform.ProductAnalyticsTransform;

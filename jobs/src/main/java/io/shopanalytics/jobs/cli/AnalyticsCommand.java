@@ -2,9 +2,9 @@ package io.shopanalytics.jobs.cli;
 
 import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.config.LeaseSettings;
-import io.shopanalytics.common.config.SettingKeys;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.config.ReadSettings;
+import io.shopanalytics.common.config.SettingKeys;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.run.SparkSessions;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;

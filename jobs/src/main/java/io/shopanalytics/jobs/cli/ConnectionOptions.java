@@ -1,7 +1,7 @@
 package io.shopanalytics.jobs.cli;
 
-import io.shopanalytics.common.config.ConfigException;
 import com.mongodb.ConnectionString;
+import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.config.Secrets;
 import io.shopanalytics.common.config.SettingKeys;

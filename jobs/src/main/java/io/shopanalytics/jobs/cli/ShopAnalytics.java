@@ -1,7 +1,7 @@
 package io.shopanalytics.jobs.cli;
 
-import io.shopanalytics.common.config.Secrets;
 import io.shopanalytics.common.config.ConfigException;
+import io.shopanalytics.common.config.Secrets;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
 import io.shopanalytics.jobs.load.LoadCommand;

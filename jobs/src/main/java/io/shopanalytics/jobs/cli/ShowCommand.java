@@ -1,12 +1,12 @@
 package io.shopanalytics.jobs.cli;
 
-import io.shopanalytics.common.config.ConfigException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.sink.AnalyticsIndexes;

@@ -1,15 +1,16 @@
 package io.shopanalytics.jobs.load;
 
-import io.shopanalytics.common.mongo.SourceCollections;
-import io.shopanalytics.common.config.ConfigException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.config.Secrets;
 import io.shopanalytics.common.config.SettingKeys;
+import io.shopanalytics.common.lease.LeaseStore;
 import io.shopanalytics.common.mongo.MongoClientCache;
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
 import io.shopanalytics.jobs.cli.ConnectionOptions;
 import java.io.PrintWriter;
@@ -142,6 +143,9 @@ public final class LoadCommand implements Runnable {
     if (drop) {
       List<String> dropped = new ArrayList<>(SOURCE_COLLECTIONS);
       dropped.addAll(AnalyticsIndexes.INDEXES.keySet().stream().sorted().toList());
+      // the analytics state of the shop being replaced: its history and the snapshot's as-of day
+      // would otherwise outlive the data they describe
+      dropped.addAll(List.of(AnalyticsIndexes.SEGMENT_HISTORY, LeaseStore.COLLECTION));
       dropped.forEach(name -> database.getCollection(name).drop());
       err.println("load: --drop: dropped " + String.join(", ", dropped));
       return;

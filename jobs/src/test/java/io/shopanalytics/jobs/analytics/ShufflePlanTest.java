@@ -1,8 +1,8 @@
 package io.shopanalytics.jobs.analytics;
 
-import io.shopanalytics.common.mongo.SourceCollections;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.reader.ReferenceCollections;
 import io.shopanalytics.common.source.strategy.ReadStrategies;

@@ -110,8 +110,8 @@ class LoadCommandTest {
     CommandRun replaced = load("refuse", "--orders", "10", "--drop");
 
     assertThat(replaced.exitCode()).as(replaced.toString()).isZero();
-    assertThat(replaced.err()).contains("load: --drop: dropped users, products, orders, analytics_rejects, "
-        + "customer_analytics, product_analytics, sales_analytics");
+    assertThat(replaced.err()).contains("load: --drop: dropped users, products, orders, analytics_rejects, analytics_runs, "
+        + "customer_analytics, product_analytics, sales_analytics, customer_segment_history, analytics_leases");
     assertThat(database.getCollection("orders").countDocuments()).isEqualTo(10);
     assertThat(database.getCollection(AnalyticsIndexes.SALES_ANALYTICS).countDocuments()).isZero();
   }

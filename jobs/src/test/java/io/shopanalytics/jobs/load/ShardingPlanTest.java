@@ -1,8 +1,8 @@
 package io.shopanalytics.jobs.load;
 
-import io.shopanalytics.common.mongo.SourceCollections;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.jobs.testing.EmbeddedMongoExtension;
 import java.util.List;

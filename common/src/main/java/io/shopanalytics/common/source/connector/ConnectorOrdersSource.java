@@ -1,6 +1,5 @@
 package io.shopanalytics.common.source.connector;
 
-import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
@@ -8,8 +7,10 @@ import com.mongodb.spark.sql.connector.config.MongoConfig;
 import com.mongodb.spark.sql.connector.config.ReadConfig;
 import com.mongodb.spark.sql.connector.read.MongoInputPartition;
 import io.shopanalytics.common.config.MongoSettings;
+import io.shopanalytics.common.config.ReadSettings;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.source.OrdersSource;
 import io.shopanalytics.common.source.ReadMetrics;
 import io.shopanalytics.common.source.ReadPartition;
@@ -20,7 +21,6 @@ import io.shopanalytics.common.source.plan.ScopeEstimate;
 import io.shopanalytics.common.source.reader.MetadataWatch;
 import io.shopanalytics.common.source.reader.MeteredIterator;
 import io.shopanalytics.common.source.reader.RawCollectionReader;
-import io.shopanalytics.common.config.ReadSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

@@ -1,7 +1,7 @@
 package io.shopanalytics.common.source.plan;
 
-import io.shopanalytics.common.mongo.ShardingMetadata.Chunk;
 import io.shopanalytics.common.mongo.KeyOrder;
+import io.shopanalytics.common.mongo.ShardingMetadata.Chunk;
 import io.shopanalytics.common.mongo.ShardingMetadata;
 import io.shopanalytics.common.source.ReadPartition;
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package io.shopanalytics.common.source.reader;
 
-import io.shopanalytics.common.mongo.ShardingMetadata;
 import io.shopanalytics.common.mongo.ShardingMetadata.Chunk;
 import io.shopanalytics.common.mongo.ShardingMetadata.State;
+import io.shopanalytics.common.mongo.ShardingMetadata;
 import io.shopanalytics.common.source.ReadPartition;
 import java.util.List;
 import java.util.Objects;

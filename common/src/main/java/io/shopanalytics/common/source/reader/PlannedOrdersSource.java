@@ -1,12 +1,13 @@
 package io.shopanalytics.common.source.reader;
 
-import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Projections;
 import io.shopanalytics.common.config.MongoSettings;
+import io.shopanalytics.common.config.ReadSettings;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.mongo.ShardingMetadata;
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.source.OrdersSource;
 import io.shopanalytics.common.source.ReadMetrics;
 import io.shopanalytics.common.source.ReadPartition;
@@ -14,7 +15,6 @@ import io.shopanalytics.common.source.ReadPlan;
 import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.plan.ChunksPlanner;
 import io.shopanalytics.common.source.plan.PartitionPlanner;
-import io.shopanalytics.common.config.ReadSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -1,11 +1,11 @@
 package io.shopanalytics.common.source.reader;
 
-import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.model.Projections;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.model.Ids;
 import io.shopanalytics.common.model.RawDocuments;
 import io.shopanalytics.common.model.ReferenceSchemas;
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.source.ReadPlan;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

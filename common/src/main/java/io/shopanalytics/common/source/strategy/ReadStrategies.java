@@ -1,10 +1,10 @@
 package io.shopanalytics.common.source.strategy;
 
-import io.shopanalytics.common.config.ConfigException;
 import com.mongodb.client.MongoClient;
+import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.config.MongoSettings;
-import io.shopanalytics.common.config.SettingKeys;
 import io.shopanalytics.common.config.ReadSettings;
+import io.shopanalytics.common.config.SettingKeys;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.source.OrdersSource;
 import io.shopanalytics.common.source.ReadPlan;

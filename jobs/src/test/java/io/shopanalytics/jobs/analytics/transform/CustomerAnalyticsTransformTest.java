@@ -1,9 +1,5 @@
 package io.shopanalytics.jobs.analytics.transform;
 
-import static io.shopanalytics.jobs.analytics.transform.RowValues.entry;
-import static io.shopanalytics.jobs.analytics.transform.RowValues.fields;
-import static io.shopanalytics.jobs.analytics.transform.RowValues.money;
-import static io.shopanalytics.jobs.analytics.transform.RowValues.sortedBy;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.at;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.id;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.item;
@@ -13,6 +9,10 @@ import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.products;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.user;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.users;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.validated;
+import static io.shopanalytics.jobs.analytics.transform.RowValues.entry;
+import static io.shopanalytics.jobs.analytics.transform.RowValues.fields;
+import static io.shopanalytics.jobs.analytics.transform.RowValues.money;
+import static io.shopanalytics.jobs.analytics.transform.RowValues.sortedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.common.testing.SparkTestBase;

@@ -1,14 +1,14 @@
 package io.shopanalytics.jobs.analytics.transform;
 
-import static io.shopanalytics.jobs.analytics.transform.RowValues.entry;
-import static io.shopanalytics.jobs.analytics.transform.RowValues.fields;
-import static io.shopanalytics.jobs.analytics.transform.RowValues.sortedBy;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.id;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.item;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.order;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.product;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.products;
 import static io.shopanalytics.jobs.analytics.transform.InMemoryShop.validated;
+import static io.shopanalytics.jobs.analytics.transform.RowValues.entry;
+import static io.shopanalytics.jobs.analytics.transform.RowValues.fields;
+import static io.shopanalytics.jobs.analytics.transform.RowValues.sortedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.common.model.OrderSchema;
