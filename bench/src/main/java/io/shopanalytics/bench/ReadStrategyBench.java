@@ -9,7 +9,7 @@ import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
 import io.shopanalytics.common.time.Period;
 import io.shopanalytics.jobs.cli.AnalyticsCommand;
-import io.shopanalytics.jobs.cli.ConnectionOptions;
+import io.shopanalytics.jobs.options.ConnectionOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

@@ -10,6 +10,7 @@ import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
+import io.shopanalytics.jobs.options.ConnectionOptions;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;

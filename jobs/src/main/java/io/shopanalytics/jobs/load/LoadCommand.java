@@ -12,7 +12,7 @@ import io.shopanalytics.common.lease.LeaseStore;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
-import io.shopanalytics.jobs.cli.ConnectionOptions;
+import io.shopanalytics.jobs.options.ConnectionOptions;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

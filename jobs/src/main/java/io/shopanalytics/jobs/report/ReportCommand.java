@@ -5,7 +5,7 @@ import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.time.Period;
-import io.shopanalytics.jobs.cli.ConnectionOptions;
+import io.shopanalytics.jobs.options.ConnectionOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

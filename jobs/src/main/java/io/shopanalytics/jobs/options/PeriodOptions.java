@@ -1,4 +1,4 @@
-package io.shopanalytics.jobs.cli;
+package io.shopanalytics.jobs.options;
 
 import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.time.AsOf;

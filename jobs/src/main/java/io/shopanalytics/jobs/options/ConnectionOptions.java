@@ -1,4 +1,4 @@
-package io.shopanalytics.jobs.cli;
+package io.shopanalytics.jobs.options;
 
 import com.mongodb.ConnectionString;
 import io.shopanalytics.common.config.ConfigException;
