@@ -48,6 +48,10 @@ public class AnalyticsCommand implements Callable<Integer> {
   @Option(names = "--summary-file", paramLabel = "PATH", description = "Also write the run summary JSON here.")
   Path summaryFile;
 
+  @Option(names = "--metrics-file", paramLabel = "PATH",
+      description = "Also write the summary's figures here in Prometheus' text format (node_exporter's textfile collector).")
+  Path metricsFile;
+
   private final Set<AnalyticsOutput> outputs;
   private final String name;
   Clock clock = Clock.systemUTC();
@@ -102,6 +106,9 @@ public class AnalyticsCommand implements Callable<Integer> {
       out.println(summary.toJson());
       if (summaryFile != null) {
         summary.writeTo(summaryFile);
+      }
+      if (metricsFile != null) {
+        summary.writeMetricsTo(metricsFile, clock.instant());
       }
     }
   }

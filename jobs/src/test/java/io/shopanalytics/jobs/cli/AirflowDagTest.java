@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
-/** The Airflow DAG compiles and passes the jobs exactly options they accept (checked by their own parser). */
+/**
+ * The Airflow DAG compiles, schedules month-long data intervals, and passes the jobs exactly the
+ * options they accept (checked by their own parser) once its templates are rendered with Jinja2.
+ */
 class AirflowDagTest {
   private static final Path DAG = projectRoot().resolve("submit/airflow/shop_analytics_dag.py");
-  /** What Airflow would render for a November 2024 run. */
-  private static final Map<String, String> RENDERED = Map.of(
-      "--period", "2024-11", "--as-of", "2024-11-30", "--from", "2024-01", "--to", "2024-06",
-      "--summary-file", "/opt/shop-analytics/runs/scheduled__2024-11-01T00_00_00+00_00.json");
+  private static final String BACKFILL_CONF = "{\"from\": \"2024-01\", \"to\": \"2024-06\", \"as_of\": \"2024-06-30\"}";
 
-  private static JsonNode operators;
+  private static String python;
+  private static Map<String, JsonNode> operators;
 
   static Path projectRoot() {
     Path dir = Path.of("").toAbsolutePath();
@@ -38,80 +39,108 @@ class AirflowDagTest {
 
   @BeforeAll
   static void loadDag() throws Exception {
-    assumeTrue(python("--version").exitCode == 0, "python3 is not installed");
+    // The machine's python3 first, then Debian's (where .ci/run installs python3-jinja2).
+    for (String candidate : List.of("python3", "/usr/bin/python3")) {
+      if (python == null && run(candidate, "-c", "import jinja2").exitCode == 0) {
+        python = candidate;
+      }
+    }
+    assumeTrue(python != null, "no python3 with jinja2 (Debian: apt-get install python3-jinja2)");
     Path probe = Files.createTempFile("airflow_dag_probe", ".py");
     try (var in = AirflowDagTest.class.getResourceAsStream("/airflow_dag_probe.py")) {
       Files.write(probe, in.readAllBytes());
     }
-    Result result = python(probe.toString(), DAG.toString());
+    Result result = run(python, probe.toString(), DAG.toString(), BACKFILL_CONF);
     assertThat(result.exitCode).as(result.output).isZero();
-    operators = new ObjectMapper().readTree(result.output.lines().reduce((a, b) -> b).orElseThrow());
+    operators = new java.util.TreeMap<>();
+    for (JsonNode operator : new ObjectMapper().readTree(result.output.lines().reduce((a, b) -> b).orElseThrow())) {
+      operators.put(operator.get("dag_id").asText(), operator);
+    }
   }
 
   @Test
   void dagFileCompiles() throws Exception {
     Path compiled = Files.createTempDirectory("dag-compile").resolve("dag.pyc");
-    Result result = python("-c", "import py_compile,sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)",
+    Result result = run(python, "-c", "import py_compile,sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)",
         DAG.toString(), compiled.toString());
     assertThat(result.exitCode).as(result.output).isZero();
   }
 
   @Test
-  void everyTaskRunsTheApplicationInClientModeWithoutCredentialsInItsArguments() {
-    assertThat(operators).hasSize(2);
-    for (JsonNode operator : operators) {
+  void theMonthlyDagNamesItsDataIntervalTimetable() {
+    // A bare "@monthly" would follow [scheduler] create_cron_data_intervals (False on Airflow 3).
+    assertThat(operators.get("shop_analytics_monthly").get("schedule")).hasToString(
+        "{\"timetable\":\"CronDataIntervalTimetable\",\"cron\":\"0 0 1 * *\",\"timezone\":\"UTC\"}");
+    assertThat(operators.get("shop_analytics_backfill").get("schedule").isNull()).isTrue();
+  }
+
+  @Test
+  void everyTaskRunsTheApplicationInClientModeWithoutCredentialsOrJavaOptions() {
+    assertThat(operators).containsOnlyKeys("shop_analytics_monthly", "shop_analytics_backfill");
+    for (JsonNode operator : operators.values()) {
       assertThat(operator.get("java_class").asText()).isEqualTo(ShopAnalytics.class.getName());
-      assertThat(operator.get("application").asText()).endsWith("jobs/target/shop-analytics-jobs.jar");
+      assertThat(operator.get("application").asText()).isEqualTo("/opt/shop-analytics/jobs/target/shop-analytics-jobs.jar");
       assertThat(operator.get("deploy_mode").asText()).isEqualTo("client");
-      assertThat(operator.get("env_vars").get("MONGODB_URI_FILE").asText()).isNotBlank();
+      // env_vars do not reach a client-mode driver on a k8s:// master: the URI file is an argument.
+      assertThat(operator.has("env_vars")).isFalse();
+      assertThat(operator.get("conf")).hasToString(
+          "{\"spark.scheduler.allocation.file\":\"/opt/shop-analytics/conf/fairscheduler.xml\"}");
       assertThat(operator.get("application_args").toString()).doesNotContain("mongodb://");
     }
   }
 
   @Test
-  void argumentsAreExactlyOptionsTheJobsAccept() {
-    List<List<String>> parsedOptions = new ArrayList<>();
-    for (JsonNode operator : operators) {
-      List<String> args = new ArrayList<>();
-      String previous = null;
-      for (JsonNode arg : operator.get("application_args")) {
-        String value = arg.asText();
-        args.add(value.contains("{{") ? RENDERED.get(previous) : value);
-        previous = value;
-      }
-      assertThat(args).doesNotContainNull();
-      ParseResult parsed = ShopAnalytics.commandLine().parseArgs(args.toArray(new String[0]));
-      ParseResult job = parsed.subcommand();
-      assertThat(job.commandSpec().name()).isEqualTo("all");
-      assertThat(job.unmatched()).isEmpty();
-      List<String> names = new ArrayList<>();
-      job.matchedOptions().forEach(o -> names.add(o.longestName()));
-      parsedOptions.add(names);
-    }
-    assertThat(parsedOptions).containsExactly(
-        List.of("--period", "--as-of", "--summary-file"),
-        List.of("--from", "--to", "--as-of", "--summary-file"));
+  void theMonthlyRunOfNovemberComputesNovemberAsOfItsLastDay() {
+    List<String> args = rendered("shop_analytics_monthly");
+    assertThat(args).containsExactly("all", "--period", "2024-11", "--as-of", "2024-11-30",
+        "--uri-file", "/etc/shop-analytics/mongodb-uri",
+        "--summary-file", "/opt/shop-analytics/runs/scheduled__2024-11-01T00_00_00+00_00.json",
+        "--metrics-file", "/var/lib/node_exporter/textfile/shop_analytics_monthly.prom");
+    assertThat(matchedOptions(args)).containsExactly("--period", "--as-of", "--uri-file", "--summary-file", "--metrics-file");
+    AnalyticsCommand all = (AnalyticsCommand) ShopAnalytics.commandLine().parseArgs(args.toArray(new String[0]))
+        .subcommand().commandSpec().userObject();
+    assertThat(all.time.periods(Clock.systemUTC())).extracting(Object::toString).containsExactly("2024-11");
+    assertThat(all.time.asOf(Clock.systemUTC())).hasToString("2024-11-30");
   }
 
   @Test
-  void renderedMonthlyArgumentsGiveTheMonthAndItsLastDay() {
-    AnalyticsCommand all = AnalyticsCommand.all();
-    new CommandLine(all).parseArgs("--period", RENDERED.get("--period"), "--as-of", RENDERED.get("--as-of"));
-    assertThat(all.time.periods(java.time.Clock.systemUTC())).extracting(Object::toString).containsExactly("2024-11");
-    assertThat(all.time.asOf(java.time.Clock.systemUTC()).toString()).isEqualTo("2024-11-30");
+  void theBackfillRunsTheRangeOfItsConf() {
+    List<String> args = rendered("shop_analytics_backfill");
+    assertThat(args).containsExactly("all", "--from", "2024-01", "--to", "2024-06", "--as-of", "2024-06-30",
+        "--uri-file", "/etc/shop-analytics/mongodb-uri",
+        "--summary-file", "/opt/shop-analytics/runs/manual__2024-07-02T08_00_00+00_00.json",
+        "--metrics-file", "/var/lib/node_exporter/textfile/shop_analytics_backfill.prom");
+    assertThat(matchedOptions(args))
+        .containsExactly("--from", "--to", "--as-of", "--uri-file", "--summary-file", "--metrics-file");
+  }
+
+  private static List<String> rendered(String dagId) {
+    List<String> args = new ArrayList<>();
+    operators.get(dagId).get("rendered_application_args").forEach(arg -> args.add(arg.asText()));
+    return args;
+  }
+
+  /** The options the job's own parser matched: every argument must be one it accepts. */
+  private static List<String> matchedOptions(List<String> args) {
+    ParseResult job = ShopAnalytics.commandLine().parseArgs(args.toArray(new String[0])).subcommand();
+    assertThat(job.commandSpec().name()).isEqualTo("all");
+    assertThat(job.unmatched()).isEmpty();
+    List<String> names = new ArrayList<>();
+    job.matchedOptions().forEach(o -> names.add(o.longestName()));
+    return names;
   }
 
   private record Result(int exitCode, String output) {}
 
-  private static Result python(String... args) throws IOException, InterruptedException {
+  private static Result run(String executable, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add("python3");
+    command.add(executable);
     command.addAll(List.of(args));
     Process process;
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException noPython) {
-      return new Result(-1, noPython.getMessage());
+    } catch (IOException missing) {
+      return new Result(-1, missing.getMessage());
     }
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor(60, TimeUnit.SECONDS);
