@@ -34,7 +34,9 @@ Environment:
   SPARK_MASTER   master URL (default: local[*])
   MONGODB_URI    connection string, may hold credentials (default: mongodb://127.0.0.1:27017)
   MONGODB_URI_FILE  file holding the connection string
-  DRIVER_MEMORY  driver heap (default: 2g)
+  DRIVER_MEMORY  driver heap (default: spark.driver.memory of the properties, else 2g)
+  SPARK_CONF_DIR with SPARK_HOME: where spark-defaults.conf is (default: $SPARK_HOME/conf); its settings
+                 apply under the properties file's
 
 Jobs:
   load                 seed users, products and orders (sharding and indexes on a real cluster)
@@ -73,19 +75,53 @@ if [[ ! -f "$JAR" || ! -f "$PROVIDED_CP" ]]; then
   (cd "$ROOT" && mvn -q -B -DskipTests package) >&2
 fi
 
-SPARK_ARGS=(--master "$MASTER" --class "$MAIN_CLASS" --properties-file "$PROPERTIES"
-  --conf "spark.executor.extraJavaOptions=$JAVA17_OPENS"
+# Spark 3.5 reads spark-defaults.conf only when it is given no --properties-file (its launcher and
+# SparkSubmitArguments take one or the other). Prints a file holding the installation's defaults
+# followed by the given file, so that the cluster's own settings (queue, event log, Kerberos, images)
+# still apply and the project's win where both set a key. Named by its content in a directory only
+# this user can read (the defaults may hold secrets): concurrent runs share it, and it outlives exec.
+with_spark_defaults() {
+  local defaults="${SPARK_CONF_DIR:-$SPARK_HOME/conf}/spark-defaults.conf"
+  if [[ ! -f "$defaults" ]]; then
+    echo "$1"
+    return
+  fi
+  local dir="${TMPDIR:-/tmp}/shop-analytics-$(id -u)"
+  mkdir -p -m 700 "$dir"
+  if [[ ! -O "$dir" ]]; then
+    echo "ERROR: $dir belongs to another user" >&2
+    exit 1
+  fi
+  local merged
+  merged="$dir/spark-$( { cat "$defaults"; echo; cat "$1"; } | cksum | cut -d' ' -f1).properties"
+  if [[ ! -f "$merged" ]]; then
+    { cat "$defaults"; echo; cat "$1"; } > "$merged.$$"
+    mv -f "$merged.$$" "$merged"
+  fi
+  echo "$merged"
+}
+
+# No Java 17 options for the executors, nor for the driver that bin/spark-submit launches: Spark 3.5's
+# launcher adds its JavaModuleOptions to the driver's command, and SparkContext prepends them to
+# spark.driver/executor.extraJavaOptions, so what a properties file sets there is kept.
+# The driver's memory is left to spark.driver.memory unless DRIVER_MEMORY is set.
+SPARK_ARGS=(--master "$MASTER" --class "$MAIN_CLASS"
   --conf "spark.scheduler.allocation.file=$ROOT/conf/fairscheduler.xml"
-  --driver-memory "${DRIVER_MEMORY:-2g}"
+  ${DRIVER_MEMORY:+--driver-memory "$DRIVER_MEMORY"}
   "${CONFS[@]}")
 LOG_CONF="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 
 if [[ -n "${SPARK_HOME:-}" ]]; then
-  exec "$SPARK_HOME/bin/spark-submit" "${SPARK_ARGS[@]}" \
-    --driver-java-options "$JAVA17_OPENS $LOG_CONF" "$JAR" "$@"
+  # SPARK_SUBMIT_OPTS rather than --driver-java-options, which would replace spark.driver.extraJavaOptions.
+  export SPARK_SUBMIT_OPTS="${SPARK_SUBMIT_OPTS:+$SPARK_SUBMIT_OPTS }$LOG_CONF"
+  exec "$SPARK_HOME/bin/spark-submit" --properties-file "$(with_spark_defaults "$PROPERTIES")" "${SPARK_ARGS[@]}" \
+    "$JAR" "$@"
 fi
-# Client mode in this JVM: the driver's options are this java command's own.
+# Client mode in this JVM: the driver's options are this java command's own, the Java 17 ones included,
+# and its heap cannot follow spark.driver.memory later: DRIVER_MEMORY, else the properties file's, else 2g.
+DRIVER_HEAP="${DRIVER_MEMORY:-$(sed -n 's/^[[:space:]]*spark\.driver\.memory[[:space:]]*[=:[:space:]][[:space:]]*//p' "$PROPERTIES" | tail -n 1)}"
 # shellcheck disable=SC2086
-exec java $JAVA17_OPENS $LOG_CONF -Xmx"${DRIVER_MEMORY:-2g}" \
-  -cp "$JAR:$(cat "$PROVIDED_CP")" org.apache.spark.deploy.SparkSubmit "${SPARK_ARGS[@]}" "$JAR" "$@"
+exec java $JAVA17_OPENS $LOG_CONF -Xmx"${DRIVER_HEAP:-2g}" \
+  -cp "$JAR:$(cat "$PROVIDED_CP")" org.apache.spark.deploy.SparkSubmit --properties-file "$PROPERTIES" \
+  "${SPARK_ARGS[@]}" "$JAR" "$@"

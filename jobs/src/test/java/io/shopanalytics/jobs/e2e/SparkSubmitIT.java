@@ -2,6 +2,8 @@ package io.shopanalytics.jobs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Sorts;
 import io.shopanalytics.common.testing.EmbeddedMongo;
 import io.shopanalytics.jobs.reference.RandomShopData.ShopData;
@@ -88,12 +90,19 @@ class SparkSubmitIT {
   @Test
   void allJobWritesWhatTheReferenceComputes() throws Exception {
     Path summaryFile = Files.createTempFile("summary", ".json");
+    Path metricsFile = Files.createTempDirectory("textfile").resolve("shop_analytics_all.prom");
     Run run = submit(Map.of(), "all", "--uri", mongo.uri(), "--from", "2024-09", "--to", "2024-12",
-        "--as-of", "2024-12-20", "--summary-file", summaryFile.toString());
+        "--as-of", "2024-12-20", "--summary-file", summaryFile.toString(), "--metrics-file", metricsFile.toString());
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.summaryLine()).contains("\"job\":\"all\"", "\"status\":\"succeeded\"");
     assertThat(Files.readString(summaryFile).trim()).isEqualTo(run.summaryLine());
+    JsonNode summary = new ObjectMapper().readTree(run.summaryLine());
+    assertThat(Files.readAllLines(metricsFile)).contains(
+        "shop_analytics_run_succeeded{analytics_job=\"all\"} 1",
+        "shop_analytics_orders_read{analytics_job=\"all\"} " + summary.get("orders_read").asLong(),
+        "shop_analytics_documents{analytics_job=\"all\",collection=\"sales_analytics\",outcome=\"written\"} "
+            + summary.get("collections").get("sales_analytics").get("written").asLong());
     ReferenceResult expected = ReferenceAnalytics.compute(shop.orders(), shop.products(), shop.users(),
         RandomShopData.PERIODS, RandomShopData.AS_OF);
     assertThat(stored("product_analytics", "product_id", "period")).isEqualTo(expected.productAnalytics());
@@ -144,5 +153,48 @@ class SparkSubmitIT {
     assertThat(run.summaryLine()).contains("\"dry_run\":true", "\"read_strategy\"", "\"estimated_orders\"",
         "\"periods\":[\"2024-11\"]");
     assertThat(mongo.database().getCollection("sales_analytics").countDocuments()).isEqualTo(before);
+  }
+
+  /**
+   * With SPARK_HOME, the wrapper hands bin/spark-submit (a stand-in here that records what it was
+   * given) the installation's spark-defaults.conf followed by the project's properties, and no Java
+   * options that would replace spark.driver/executor.extraJavaOptions.
+   */
+  @Test
+  void withSparkHomeTheInstallationsDefaultsApplyUnderTheProjectsProperties() throws Exception {
+    Path sparkHome = Files.createTempDirectory("spark-home");
+    Files.createDirectories(sparkHome.resolve("bin"));
+    Files.createDirectories(sparkHome.resolve("conf"));
+    Files.writeString(sparkHome.resolve("conf/spark-defaults.conf"),
+        "spark.yarn.queue analytics\nspark.sql.shuffle.partitions 400");
+    Path stub = sparkHome.resolve("bin/spark-submit");
+    Files.writeString(stub, String.join("\n", "#!/usr/bin/env bash",
+        "printf '%s\\n' \"$@\" > \"$0.args\"",
+        "printf '%s' \"$SPARK_SUBMIT_OPTS\" > \"$0.opts\"",
+        "cp \"$2\" \"$0.properties\""));
+    stub.toFile().setExecutable(true);
+    Map<String, String> env = Map.of("SPARK_HOME", sparkHome.toString(), "TMPDIR", sparkHome.toString(),
+        "SPARK_SUBMIT_OPTS", "-Dsite.option=1");
+
+    Run run = submit(env, "--conf", "spark.ui.enabled=false", "all", "--period", "2024-11");
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    List<String> args = Files.readAllLines(Path.of(stub + ".args"));
+    assertThat(args.get(0)).isEqualTo("--properties-file");
+    assertThat(args.subList(2, args.size())).containsExactly("--master", "local[2]",
+        "--class", "io.shopanalytics.jobs.cli.ShopAnalytics",
+        "--conf", "spark.scheduler.allocation.file=" + ROOT.resolve("conf/fairscheduler.xml"),
+        "--conf", "spark.ui.enabled=false",
+        ROOT.resolve("jobs/target/shop-analytics-jobs.jar").toString(), "all", "--period", "2024-11");
+    assertThat(Files.readString(Path.of(stub + ".properties"))).isEqualTo(
+        "spark.yarn.queue analytics\nspark.sql.shuffle.partitions 400\n"
+            + Files.readString(ROOT.resolve("conf/local.properties")));
+    assertThat(Files.readString(Path.of(stub + ".opts")))
+        .isEqualTo("-Dsite.option=1 -Dlog4j2.configurationFile=" + ROOT.resolve("conf/log4j2.properties"));
+
+    Run sized = submit(Map.of("SPARK_HOME", sparkHome.toString(), "TMPDIR", sparkHome.toString(),
+        "DRIVER_MEMORY", "3g"), "all", "--period", "2024-11");
+    assertThat(sized.exitCode()).as(sized.stderr()).isZero();
+    assertThat(Files.readAllLines(Path.of(stub + ".args"))).containsSequence("--driver-memory", "3g");
   }
 }
