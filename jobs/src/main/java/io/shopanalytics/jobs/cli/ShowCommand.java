@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /** A short, readable view of what the analytics jobs wrote (no Spark involved). */
 @Command(name = "show", mixinStandardHelpOptions = true,
-    description = "Prints the month totals, top categories and products, and customer segments written by the jobs.")
+    description = "Prints the month totals, top categories and products, customer segments and rejected orders by reason.")
 public final class ShowCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 
@@ -70,6 +70,11 @@ public final class ShowCommand implements Callable<Integer> {
       }
       long rejects = db.getCollection(AnalyticsIndexes.REJECTS).countDocuments(Filters.empty());
       out.println("Rejected orders on record: " + rejects);
+      for (Document reason : db.getCollection(AnalyticsIndexes.REJECTS).aggregate(List.of(
+          Aggregates.group("$reason", Accumulators.sum("orders", 1)),
+          Aggregates.sort(Sorts.orderBy(Sorts.descending("orders"), Sorts.ascending("_id")))))) {
+        out.printf("  %-40s %8d%n", reason.getString("_id"), ((Number) reason.get("orders")).longValue());
+      }
     }
     return 0;
   }
