@@ -92,12 +92,10 @@ with_spark_defaults() {
     echo "ERROR: $dir belongs to another user" >&2
     exit 1
   fi
-  local merged
-  merged="$dir/spark-$( { cat "$defaults"; echo; cat "$1"; } | cksum | cut -d' ' -f1).properties"
-  if [[ ! -f "$merged" ]]; then
-    { cat "$defaults"; echo; cat "$1"; } > "$merged.$$"
-    mv -f "$merged.$$" "$merged"
-  fi
+  local partial="$dir/.spark-$$.properties" merged
+  { cat "$defaults"; echo; cat "$1"; } > "$partial"
+  merged="$dir/spark-$(cksum < "$partial" | cut -d' ' -f1).properties"
+  mv -f "$partial" "$merged"
   echo "$merged"
 }
 
@@ -115,8 +113,8 @@ export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 if [[ -n "${SPARK_HOME:-}" ]]; then
   # SPARK_SUBMIT_OPTS rather than --driver-java-options, which would replace spark.driver.extraJavaOptions.
   export SPARK_SUBMIT_OPTS="${SPARK_SUBMIT_OPTS:+$SPARK_SUBMIT_OPTS }$LOG_CONF"
-  exec "$SPARK_HOME/bin/spark-submit" --properties-file "$(with_spark_defaults "$PROPERTIES")" "${SPARK_ARGS[@]}" \
-    "$JAR" "$@"
+  PROPERTIES="$(with_spark_defaults "$PROPERTIES")"
+  exec "$SPARK_HOME/bin/spark-submit" --properties-file "$PROPERTIES" "${SPARK_ARGS[@]}" "$JAR" "$@"
 fi
 # Client mode in this JVM: the driver's options are this java command's own, the Java 17 ones included,
 # and its heap cannot follow spark.driver.memory later: DRIVER_MEMORY, else the properties file's, else 2g.
