@@ -10,7 +10,7 @@
 #                            slow to open, and H2 2.3 has corrupted its file under load here)
 #   DEV_MONGO_HEAP           JVM -Xmx (default 2g for h2; 4g for memory, which holds every document on the heap)
 #   DEV_MONGO_START_TIMEOUT  seconds to wait for the port to accept connections (default 180: the H2
-#                            backend reads its whole file when it opens, about 35 s for 100,000 orders)
+#                            backend reads its whole file when it opens, which takes a while when it is large)
 #   DEV_MONGO_STOP_TIMEOUT   seconds to wait for a clean exit before SIGKILL (default 30)
 set -euo pipefail
 

@@ -1,4 +1,4 @@
--- The three analytics of METRICS.md as DuckDB SQL, written from the contract, not from the Spark
+-- The three analytics of docs/CONTRACT.md as DuckDB SQL, written from the contract, not from the Spark
 -- transforms: a second, independent oracle for the benchmark. Input tables (loaded from Parquet
 -- before the clock starts): orders(order_id, user_id, created_at_ms, status, payment_method,
 -- reject_reason, items[{product_id, sku, name, category, quantity, unit_price DECIMAL(38,18)}]),

@@ -1,8 +1,8 @@
 package io.shopanalytics.bench;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.config.MongoSettings;
-import io.shopanalytics.common.config.SettingKeys;
-import io.shopanalytics.common.config.SourceOptions;
+import io.shopanalytics.common.config.ReadSettings;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.source.OrdersSource;
 import io.shopanalytics.common.source.ReadScope;
@@ -15,6 +15,7 @@ import io.shopanalytics.common.validate.OrderValidation;
 import io.shopanalytics.jobs.analytics.AnalyticsComputation;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
 import io.shopanalytics.jobs.analytics.AnalyticsSuite;
+import io.shopanalytics.jobs.analytics.RunRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -40,16 +41,14 @@ final class AnalyticsBench {
 
   private final SparkSession spark;
   private final MongoSettings settings;
-  private final int partitionDocuments;
-  private final SourceOptions sourceOptions;
+  private final ReadSettings read;
   /** Stage seconds of the last suite run (the breakdown shown next to the median). */
   private Map<String, Object> lastSuiteSummary = Map.of();
 
-  AnalyticsBench(SparkSession spark, MongoSettings settings, int partitionDocuments, SourceOptions sourceOptions) {
+  AnalyticsBench(SparkSession spark, MongoSettings settings, ReadSettings read) {
     this.spark = spark;
     this.settings = settings;
-    this.partitionDocuments = partitionDocuments;
-    this.sourceOptions = sourceOptions;
+    this.read = read;
   }
 
   /** The scope the suite reads for {@code all} over the window (every order up to the as-of day). */
@@ -58,7 +57,7 @@ final class AnalyticsBench {
   }
 
   OrdersSource source(String strategy) {
-    return ReadStrategies.orders(strategy, settings, scope(), partitionDocuments, sourceOptions);
+    return ReadStrategies.orders(settings, read.withStrategy(strategy), scope());
   }
 
   /** Plans and reads every order of the window with {@code strategy}; nothing is decoded or computed. */
@@ -69,9 +68,8 @@ final class AnalyticsBench {
   /** {@code all}: read once, validate, three aggregates, upserts; fails unless the run succeeded. */
   void suite(String strategy) throws Exception {
     RunSummary summary = new RunSummary("all");
-    AnalyticsSuite.in(spark).settings(settings).readStrategy(strategy).partitionDocuments(partitionDocuments)
-        .sourceOptions(sourceOptions).periods(PERIODS).asOf(AS_OF).outputs(EnumSet.allOf(AnalyticsOutput.class))
-        .reportingTo(summary).execute();
+    new AnalyticsSuite(spark).execute(RunRequest.builder(settings).read(read.withStrategy(strategy)).periods(PERIODS)
+        .asOf(AS_OF).outputs(EnumSet.allOf(AnalyticsOutput.class)).build(), summary);
     lastSuiteSummary = summary.toMap();
   }
 
@@ -83,10 +81,10 @@ final class AnalyticsBench {
   CachedInputs cacheInputs(String strategy) {
     Dataset<Row> validated = OrderValidation.validate(source(strategy).read(spark)).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> products = ReferenceCollections.products(spark, settings,
-        ReadStrategies.collection(ReferenceCollections.PRODUCTS, settings, partitionDocuments))
+        ReadStrategies.collection(SourceCollections.PRODUCTS, settings, read.partitionDocs()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> users = ReferenceCollections.users(spark, settings,
-        ReadStrategies.collection(ReferenceCollections.USERS, settings, partitionDocuments))
+        ReadStrategies.collection(SourceCollections.USERS, settings, read.partitionDocs()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     CachedInputs inputs = new CachedInputs(validated, products, users);
     inputs.counts().put("validated_orders", validated.count());
@@ -146,7 +144,7 @@ final class AnalyticsBench {
   }
 
   static String suiteStrategy(Map<String, String> conf) {
-    return conf.getOrDefault(SettingKeys.READ_STRATEGY, SettingKeys.DEFAULT_READ_STRATEGY);
+    return ReadSettings.fromConf(conf).strategy();
   }
 
   /** The cached inputs of the compute-only and DuckDB figures. */

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * {@code --results-dir}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Measures the suite against its floors and its peers (see README, Performance).",
+    description = {"Measures the suite against its floors and its peers (see docs/PERFORMANCE.md).",
         "Prints a table on stderr and one JSON line on stdout (also appended under --results-dir)."})
 public final class BenchCommand implements Callable<Integer> {
   static final List<String> FIGURES = List.of("load", "scan", "connector", "suite", "compute", "duckdb");

@@ -8,7 +8,7 @@ import java.util.Map;
 final class BenchReport {
   static final int SCALING_SMALL = 100_000;
   static final int SCALING_LARGE = 1_000_000;
-  /** The JSON line's headline keys, named by the issue. */
+  /** The JSON line's headline keys, named in docs/PERFORMANCE.md. */
   static final List<String> KEYS = List.of("suite_over_scan", "compute_over_duckdb", "reader_over_connector",
       "load_over_floor", "scaling_1m_over_100k", "duckdb_results_equal");
 

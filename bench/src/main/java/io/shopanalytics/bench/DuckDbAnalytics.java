@@ -1,5 +1,6 @@
 package io.shopanalytics.bench;
 
+import io.shopanalytics.common.sink.AnalyticsIndexes;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
@@ -36,14 +37,14 @@ final class DuckDbAnalytics implements AutoCloseable {
   static final String SCRIPT = "/bench/duckdb-analytics.sql";
   /** Result tables, one per output collection, each with the key columns and the document as {@code doc}. */
   static final Map<String, String> RESULT_TABLES = Map.of(
-      "product_analytics", "result_product_analytics",
-      "sales_analytics", "result_sales_analytics",
-      "customer_analytics", "result_customer_analytics");
-  /** Sort keys of each collection's documents, in the order the comparison merges them. */
+      AnalyticsIndexes.PRODUCT_ANALYTICS, "result_product_analytics",
+      AnalyticsIndexes.SALES_ANALYTICS, "result_sales_analytics",
+      AnalyticsIndexes.CUSTOMER_ANALYTICS, "result_customer_analytics");
+  /** Sort keys of each collection's documents, in the order the comparison merges them: their unique keys. */
   static final Map<String, List<String>> KEYS = Map.of(
-      "product_analytics", List.of("product_id", "period"),
-      "sales_analytics", List.of("period"),
-      "customer_analytics", List.of("user_id"));
+      AnalyticsIndexes.PRODUCT_ANALYTICS, AnalyticsIndexes.key(AnalyticsIndexes.PRODUCT_ANALYTICS),
+      AnalyticsIndexes.SALES_ANALYTICS, AnalyticsIndexes.key(AnalyticsIndexes.SALES_ANALYTICS),
+      AnalyticsIndexes.CUSTOMER_ANALYTICS, AnalyticsIndexes.key(AnalyticsIndexes.CUSTOMER_ANALYTICS));
 
   /** DuckDB's own memory (native, beside the driver's 2 GB heap and the stand-in's). */
   static final String MEMORY_LIMIT = "3GB";
@@ -85,8 +86,8 @@ final class DuckDbAnalytics implements AutoCloseable {
     Connection connection = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET threads = " + threads);
-      // DuckDB's native memory is outside the JVM's heap and by default may take 80% of the machine:
-      // at 1,000,000 orders that crowded out the stand-in, which the kernel then killed. Bounded, it spills.
+      // DuckDB's native memory is outside the JVM's heap and by default may take most of the machine,
+      // crowding out the stand-in beside it at the largest size (docs/PERFORMANCE.md). Bounded, it spills.
       statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
       statement.execute("SET temp_directory = '" + directory.resolve("duckdb-spill").toString().replace("'", "''") + "'");
       for (String table : List.of("orders", "products", "users")) {

@@ -1,5 +1,6 @@
 package io.shopanalytics.bench;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.WriteConcern;
@@ -104,7 +105,7 @@ final class LoadBench {
   double floor(String database, LoadSpec spec) throws Exception {
     MongoClient client = MongoClientCache.get(uri);
     MongoCollection<RawBsonDocument> target = client.getDatabase(database)
-        .getCollection("orders", RawBsonDocument.class).withWriteConcern(WriteConcern.MAJORITY);
+        .getCollection(SourceCollections.ORDERS, RawBsonDocument.class).withWriteConcern(WriteConcern.MAJORITY);
     target.drop();
     SeedData data = new SeedData(spec);
     BsonDocumentCodec codec = new BsonDocumentCodec();

@@ -2,8 +2,7 @@ package io.shopanalytics.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopanalytics.common.config.MongoSettings;
-import io.shopanalytics.common.config.SettingKeys;
-import io.shopanalytics.common.config.SourceOptions;
+import io.shopanalytics.common.config.ReadSettings;
 import io.shopanalytics.common.run.SparkSessions;
 import io.shopanalytics.common.source.OrdersSource;
 import io.shopanalytics.common.source.ReadScope;
@@ -56,7 +55,7 @@ public final class ReadStrategyBench implements Callable<Integer> {
   public Integer call() throws Exception {
     Map<String, String> conf = AnalyticsCommand.sparkConf();
     MongoSettings settings = connection.settings(conf, System.getenv());
-    int partitionDocs = MongoSettings.intSetting(conf, SettingKeys.READ_PARTITION_DOCS, SettingKeys.DEFAULT_PARTITION_DOCS);
+    ReadSettings read = ReadSettings.fromConf(conf);
     SparkSession spark = SparkSessions.getOrCreate("shop-analytics bench-read");
     Period period = Period.parse(month);
     Map<String, ReadScope> scopes = new LinkedHashMap<>();
@@ -73,8 +72,7 @@ public final class ReadStrategyBench implements Callable<Integer> {
         long[] documents = new long[1];
         List<Double> seconds = new ArrayList<>();
         for (int run = 0; run < warmups + runs; run++) {
-          OrdersSource source = ReadStrategies.orders(strategy, settings, scope.getValue(), partitionDocs,
-              SourceOptions.fromConf(conf));
+          OrdersSource source = ReadStrategies.orders(settings, read.withStrategy(strategy), scope.getValue());
           long started = System.nanoTime();
           documents[0] = source.read(spark).count();
           if (run >= warmups) {
@@ -107,7 +105,7 @@ public final class ReadStrategyBench implements Callable<Integer> {
     result.put("month", month);
     result.put("runs", runs);
     result.put("warmups", warmups);
-    result.put("partition_docs", partitionDocs);
+    result.put("partition_docs", read.partitionDocs());
     result.put("figures", figures);
     String json = new ObjectMapper().writeValueAsString(result);
     System.out.println(json);

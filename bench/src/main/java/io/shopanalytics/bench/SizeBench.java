@@ -1,9 +1,9 @@
 package io.shopanalytics.bench;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.MongoDatabase;
 import io.shopanalytics.common.config.MongoSettings;
-import io.shopanalytics.common.config.SettingKeys;
-import io.shopanalytics.common.config.SourceOptions;
+import io.shopanalytics.common.config.ReadSettings;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.jobs.load.LoadSpec;
 import java.io.PrintWriter;
@@ -44,10 +44,9 @@ final class SizeBench {
     this.work = work;
     this.log = log;
     this.load = new LoadBench(server.uri(), log);
-    this.strategy = conf.getOrDefault(SettingKeys.READ_STRATEGY, SettingKeys.DEFAULT_READ_STRATEGY);
-    this.analytics = new AnalyticsBench(spark, settings,
-        MongoSettings.intSetting(conf, SettingKeys.READ_PARTITION_DOCS, SettingKeys.DEFAULT_PARTITION_DOCS),
-        SourceOptions.fromConf(conf));
+    ReadSettings read = ReadSettings.fromConf(conf);
+    this.strategy = read.strategy();
+    this.analytics = new AnalyticsBench(spark, settings, read);
     this.threads = Machine.sparkCores(spark);
     this.cpu = TaskCpu.attach(spark.sparkContext());
   }
@@ -69,7 +68,7 @@ final class SizeBench {
         measureLoad(result, spec, loadRuns);
       }
       MongoDatabase data = MongoClientCache.get(settings.uri()).getDatabase(database);
-      long stored = data.getCollection("orders").countDocuments();
+      long stored = data.getCollection(SourceCollections.ORDERS).countDocuments();
       if (stored != orders) {
         throw new IllegalStateException("Database " + database + " holds " + stored + " orders, not " + orders
             + ": include the load figure, or point --uri at a server loaded with --orders " + orders + " --seed " + seed);

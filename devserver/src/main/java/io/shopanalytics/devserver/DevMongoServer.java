@@ -55,10 +55,10 @@ public final class DevMongoServer implements AutoCloseable {
 
   /**
    * The H2 file, compacted offline first and then opened without background compaction. With H2's
-   * default in-place compaction, a file holding a 100,000-order load, closed cleanly, failed to open
-   * again ("Chunk 112 not found", an open MVStore bug); without it the same load reopened intact, but
-   * the file only grew (by about 350 MB per 30,000-order reload). Copying the live data into a fresh
-   * file at each start (MVStoreTool.compact: 1.8 GB to 350 MB in under 2 s) keeps it to the live size.
+   * default in-place compaction, a file closed cleanly after a large load failed to open again (an
+   * open MVStore bug); without it the file reopened intact but only grew with every reload. Copying
+   * the live data into a fresh file at each start (MVStoreTool.compact) keeps it to the live size;
+   * docs/PERFORMANCE.md has the sizes and times.
    */
   private static MVStore openStore(Path dataDirectory) {
     Path file = dataFile(dataDirectory);

@@ -54,30 +54,13 @@ public final class MongoSettings implements Serializable {
     b.database = conf.getOrDefault(SettingKeys.DATABASE, SettingKeys.DEFAULT_DATABASE);
     b.readPreference = conf.getOrDefault(SettingKeys.READ_PREFERENCE, SettingKeys.DEFAULT_READ_PREFERENCE);
     b.readPreferenceTags = conf.getOrDefault(SettingKeys.READ_PREFERENCE_TAGS, "");
-    String staleness = conf.get(SettingKeys.READ_MAX_STALENESS_SECONDS);
-    b.maxStalenessSeconds = staleness == null || staleness.isBlank()
-        ? null : parseInt(SettingKeys.READ_MAX_STALENESS_SECONDS, staleness);
+    b.maxStalenessSeconds = ConfValues.optionalInteger(conf, SettingKeys.READ_MAX_STALENESS_SECONDS);
     b.writeConcern = conf.getOrDefault(SettingKeys.WRITE_CONCERN, SettingKeys.DEFAULT_WRITE_CONCERN);
-    b.readBatchSize = intSetting(conf, SettingKeys.READ_BATCH_SIZE, SettingKeys.DEFAULT_READ_BATCH_SIZE);
-    b.writeBatchSize = intSetting(conf, SettingKeys.WRITE_BATCH_SIZE, SettingKeys.DEFAULT_WRITE_BATCH_SIZE);
-    b.writeMaxRetries = intSetting(conf, SettingKeys.WRITE_MAX_RETRIES, SettingKeys.DEFAULT_WRITE_MAX_RETRIES);
-    String poolSize = conf.get(SettingKeys.CONNECTION_MAX_POOL_SIZE);
-    b.maxPoolSize = poolSize == null || poolSize.isBlank() ? null : parseInt(SettingKeys.CONNECTION_MAX_POOL_SIZE, poolSize);
+    b.readBatchSize = ConfValues.integer(conf, SettingKeys.READ_BATCH_SIZE, SettingKeys.DEFAULT_READ_BATCH_SIZE);
+    b.writeBatchSize = ConfValues.integer(conf, SettingKeys.WRITE_BATCH_SIZE, SettingKeys.DEFAULT_WRITE_BATCH_SIZE);
+    b.writeMaxRetries = ConfValues.integer(conf, SettingKeys.WRITE_MAX_RETRIES, SettingKeys.DEFAULT_WRITE_MAX_RETRIES);
+    b.maxPoolSize = ConfValues.optionalInteger(conf, SettingKeys.CONNECTION_MAX_POOL_SIZE);
     return b;
-  }
-
-  /** A whole-number setting; the error names the key and the bad value. */
-  public static int intSetting(Map<String, String> conf, String key, int defaultValue) {
-    String value = conf.get(key);
-    return value == null || value.isBlank() ? defaultValue : parseInt(key, value);
-  }
-
-  private static int parseInt(String key, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigException("Invalid value for " + key + ": '" + value + "' is not a whole number");
-    }
   }
 
   private void validate() {

@@ -1,5 +1,6 @@
 package io.shopanalytics.common.incremental;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -7,7 +8,6 @@ import com.mongodb.client.model.Filters;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
-import io.shopanalytics.common.source.reader.PlannedOrdersSource;
 import io.shopanalytics.common.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class DirtyMonths {
 
   public static Found find(MongoSettings settings) {
     MongoCollection<Document> orders = MongoClientCache.get(settings.readUri())
-        .getDatabase(settings.database()).getCollection(PlannedOrdersSource.ORDERS)
+        .getDatabase(settings.database()).getCollection(SourceCollections.ORDERS)
         .withReadPreference(settings.readPreferenceObject());
     Map<Period, Long> perMonth = new TreeMap<>();
     // $year/$month of a date are UTC, the periods' calendar

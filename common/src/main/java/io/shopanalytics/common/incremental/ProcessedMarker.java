@@ -1,5 +1,6 @@
 package io.shopanalytics.common.incremental;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import static org.apache.spark.sql.functions.col;
 
 import com.mongodb.bulk.BulkWriteResult;
@@ -34,7 +35,6 @@ import org.bson.conversions.Bson;
  */
 public final class ProcessedMarker implements Serializable {
   private static final long serialVersionUID = 1L;
-  public static final String ORDERS = "orders";
 
   private final MongoSettings settings;
 
@@ -64,7 +64,7 @@ public final class ProcessedMarker implements Serializable {
       throws InterruptedException {
     MongoCollection<Document> orders = MongoClientCache.get(settings.writeUri())
         .getDatabase(settings.database())
-        .getCollection(ORDERS)
+        .getCollection(SourceCollections.ORDERS)
         .withWriteConcern(settings.writeConcernObject());
     List<WriteModel<Document>> batch = new ArrayList<>(settings.writeBatchSize());
     long seen = 0;

@@ -3,7 +3,7 @@ package io.shopanalytics.common.model;
 import java.util.List;
 import java.util.Set;
 
-/** Order statuses and which of them are sales (METRICS.md). */
+/** Order statuses and which of them are sales (docs/CONTRACT.md). */
 public final class OrderStatus {
   public static final String PENDING = "pending";
   public static final String PROCESSING = "processing";

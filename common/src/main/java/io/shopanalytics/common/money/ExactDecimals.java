@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import org.bson.BsonValue;
 import org.bson.types.Decimal128;
 
-/** Exact conversions of BSON numbers to decimals (METRICS.md "Money"). */
+/** Exact conversions of BSON numbers to decimals (docs/CONTRACT.md "Money"). */
 public final class ExactDecimals {
   private ExactDecimals() {}
 

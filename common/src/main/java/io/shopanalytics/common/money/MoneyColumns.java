@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 /**
- * Rounding and ratios as METRICS.md fixes them: half-even, from exact values, once at the end.
+ * Rounding and ratios as docs/CONTRACT.md fixes them: half-even, from exact values, once at the end.
  *
  * <p>Sums stay built-in ({@code sum} of a decimal is exact; {@code bround} rounds a decimal exactly
  * half-even). Divisions are not: Spark's decimal division rounds half-up at a scale it picks, and a

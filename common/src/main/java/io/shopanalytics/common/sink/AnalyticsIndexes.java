@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The analytics collections' indexes: the unique keys of METRICS.md "Writes" plus the design's
+ * The analytics collections' indexes: the unique keys of docs/CONTRACT.md, "Writes" plus the design's
  * query indexes. Creating an index that exists is a no-op, so every writer calls this first.
  */
 public final class AnalyticsIndexes {
@@ -17,22 +17,27 @@ public final class AnalyticsIndexes {
   public static final String CUSTOMER_ANALYTICS = "customer_analytics";
   public static final String REJECTS = "analytics_rejects";
 
-  private static final IndexOptions UNIQUE = new IndexOptions().unique(true);
+  /** Each analytics collection's unique key (docs/CONTRACT.md, "Writes"): the fields a document is upserted by. */
+  public static final Map<String, List<String>> KEYS = Map.of(
+      PRODUCT_ANALYTICS, List.of("product_id", "period"),
+      SALES_ANALYTICS, List.of("period"),
+      CUSTOMER_ANALYTICS, List.of("user_id"),
+      REJECTS, List.of("_id"));
 
   public static final Map<String, List<IndexModel>> INDEXES = Map.of(
       PRODUCT_ANALYTICS, List.of(
-          new IndexModel(Indexes.ascending("product_id", "period"), UNIQUE.name("product_id_period_unique")),
+          unique(PRODUCT_ANALYTICS, "product_id_period_unique"),
           new IndexModel(Indexes.descending("period")),
           new IndexModel(Indexes.compoundIndex(Indexes.ascending("product_id"), Indexes.descending("period"))),
           new IndexModel(Indexes.descending("metrics.total_revenue")),
           new IndexModel(Indexes.descending("period", "metrics.total_orders"))),
       SALES_ANALYTICS, List.of(
-          new IndexModel(Indexes.ascending("period"), new IndexOptions().unique(true).name("period_unique")),
+          unique(SALES_ANALYTICS, "period_unique"),
           new IndexModel(Indexes.descending("period")),
           new IndexModel(Indexes.ascending("period_start", "period_end")),
           new IndexModel(Indexes.descending("totals.total_revenue"))),
       CUSTOMER_ANALYTICS, List.of(
-          new IndexModel(Indexes.ascending("user_id"), new IndexOptions().unique(true).name("user_id_unique")),
+          unique(CUSTOMER_ANALYTICS, "user_id_unique"),
           new IndexModel(Indexes.ascending("customer_segment")),
           new IndexModel(Indexes.descending("rfm_score.total")),
           new IndexModel(Indexes.descending("lifetime_metrics.total_spent"))),
@@ -41,6 +46,14 @@ public final class AnalyticsIndexes {
           new IndexModel(Indexes.ascending("reason"))));
 
   private AnalyticsIndexes() {}
+
+  public static List<String> key(String collection) {
+    return KEYS.get(collection);
+  }
+
+  private static IndexModel unique(String collection, String name) {
+    return new IndexModel(Indexes.ascending(KEYS.get(collection)), new IndexOptions().unique(true).name(name));
+  }
 
   public static void ensure(MongoDatabase database, String collection) {
     database.getCollection(collection).createIndexes(INDEXES.get(collection));

@@ -25,7 +25,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Writes analytics rows as upserts keyed per METRICS.md, from the executors, in unordered bulk
+ * Writes analytics rows as upserts keyed per docs/CONTRACT.md, from the executors, in unordered bulk
  * batches on the primary with the configured write concern.
  *
  * <p>Why not the official connector's writer: its upsert ({@code operationType=update} with an

@@ -3,10 +3,8 @@ package io.shopanalytics.common.source;
 import com.mongodb.client.model.Filters;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Date;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
-import org.bson.BsonString;
 import org.bson.conversions.Bson;
 
 /**

@@ -1,5 +1,7 @@
 package io.shopanalytics.common.source;
 
+import io.shopanalytics.common.config.SettingKeys;
+
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -11,7 +13,7 @@ import java.util.OptionalDouble;
  */
 public final class ShardBalance {
   /** The design's alert level ("shard imbalance > 20%"). */
-  public static final double ALERT = 0.20;
+  public static final double ALERT = SettingKeys.DEFAULT_SHARD_IMBALANCE_ALERT;
 
   private ShardBalance() {}
 

@@ -23,7 +23,7 @@ import org.bson.BsonValue;
 public final class OrderValidator implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Payment method of an order without one (METRICS.md: not a reject). */
+  /** Payment method of an order without one (docs/CONTRACT.md: not a reject). */
   public static final String UNKNOWN_PAYMENT_METHOD = "unknown";
 
   private static final int MONEY_SCALE = OrderSchema.MONEY.scale();

@@ -1,7 +1,7 @@
 package io.shopanalytics.common.validate;
 
 /**
- * Why an order is malformed (METRICS.md "Which orders count"). Rules are checked in this order and
+ * Why an order is malformed (docs/CONTRACT.md "Which orders count"). Rules are checked in this order and
  * the first that fails names the reject, so that each reject has exactly one reason.
  */
 public enum RejectReason {

@@ -12,7 +12,6 @@ import static io.shopanalytics.common.testing.RecordedConfig.ordersChunks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shopanalytics.common.testing.RecordedConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonDocument;

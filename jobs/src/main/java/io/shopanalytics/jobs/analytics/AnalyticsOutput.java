@@ -6,11 +6,11 @@ import java.util.Set;
 
 /** The three outputs: collection, unique key, and how their jobs are labelled. */
 public enum AnalyticsOutput {
-  PRODUCT("product-analytics", AnalyticsIndexes.PRODUCT_ANALYTICS, List.of("product_id", "period"),
+  PRODUCT("product-analytics", AnalyticsIndexes.PRODUCT_ANALYTICS,
       "Per product and month: orders, quantity, revenue, daily breakdown, top customers."),
-  SALES("sales-analytics", AnalyticsIndexes.SALES_ANALYTICS, List.of("period"),
+  SALES("sales-analytics", AnalyticsIndexes.SALES_ANALYTICS,
       "Per month: totals, by category, by payment method, top products, daily trend."),
-  CUSTOMER("customer-analytics", AnalyticsIndexes.CUSTOMER_ANALYTICS, List.of("user_id"),
+  CUSTOMER("customer-analytics", AnalyticsIndexes.CUSTOMER_ANALYTICS,
       "Per customer up to --as-of: lifetime metrics, behaviour, RFM scores and segment.");
 
   /** Fields that hold identifiers, wherever they are nested. */
@@ -18,13 +18,11 @@ public enum AnalyticsOutput {
 
   private final String jobName;
   private final String collection;
-  private final List<String> key;
   private final String description;
 
-  AnalyticsOutput(String jobName, String collection, List<String> key, String description) {
+  AnalyticsOutput(String jobName, String collection, String description) {
     this.jobName = jobName;
     this.collection = collection;
-    this.key = key;
     this.description = description;
   }
 
@@ -42,7 +40,7 @@ public enum AnalyticsOutput {
   }
 
   public List<String> key() {
-    return key;
+    return AnalyticsIndexes.key(collection);
   }
 
   /** Spark UI job group, e.g. PRODUCT-ANALYTICS. */

@@ -1,5 +1,6 @@
 package io.shopanalytics.jobs.analytics;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
@@ -48,7 +49,7 @@ final class ProductCounters {
 
   private static long updateOnce(MongoSettings settings) {
     MongoDatabase database = MongoClientCache.get(settings.writeUri()).getDatabase(settings.database());
-    MongoCollection<Document> products = database.getCollection("products").withWriteConcern(settings.writeConcernObject());
+    MongoCollection<Document> products = database.getCollection(SourceCollections.PRODUCTS).withWriteConcern(settings.writeConcernObject());
     List<WriteModel<Document>> updates = new ArrayList<>();
     Set<Object> sold = new HashSet<>();
     for (Document totals : database.getCollection(AnalyticsIndexes.PRODUCT_ANALYTICS).aggregate(List.of(

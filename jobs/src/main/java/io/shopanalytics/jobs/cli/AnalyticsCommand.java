@@ -2,14 +2,12 @@ package io.shopanalytics.jobs.cli;
 
 import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.config.MongoSettings;
-import io.shopanalytics.common.config.SettingKeys;
-import io.shopanalytics.common.config.SourceOptions;
+import io.shopanalytics.common.config.ReadSettings;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.run.SparkSessions;
-import io.shopanalytics.common.time.AsOf;
-import io.shopanalytics.common.time.Period;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
 import io.shopanalytics.jobs.analytics.AnalyticsSuite;
+import io.shopanalytics.jobs.analytics.RunRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,30 +75,10 @@ public class AnalyticsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, String> conf = read.applyTo(sparkConf());
-    MongoSettings settings = connection.settings(conf, System.getenv());
-    boolean periodic = outputs.stream().anyMatch(AnalyticsOutput::periodic);
-    if (!periodic && time.periodGiven()) {
-      throw new ConfigException("--period/--from/--to do not apply to " + name + " (it uses --as-of)");
-    }
-    boolean incremental = incremental();
-    List<Period> periods = periodic && !incremental ? time.periods(clock) : List.of();
-    AsOf asOf = time.asOf(clock);
+    RunRequest request = request(conf);
     RunSummary summary = new RunSummary(name);
-    AnalyticsSuite suite = AnalyticsSuite.in(dryRun ? null : session())
-        .settings(settings)
-        .readStrategy(conf.getOrDefault(SettingKeys.READ_STRATEGY, SettingKeys.DEFAULT_READ_STRATEGY))
-        .partitionDocuments(MongoSettings.intSetting(conf, SettingKeys.READ_PARTITION_DOCS,
-            SettingKeys.DEFAULT_PARTITION_DOCS))
-        .sourceOptions(SourceOptions.fromConf(conf))
-        .periods(periods)
-        .asOf(asOf)
-        .outputs(outputs)
-        .incremental(incremental)
-        .dryRun(dryRun)
-        .clock(clock)
-        .reportingTo(summary);
     try {
-      suite.execute();
+      new AnalyticsSuite(dryRun ? null : session(), clock).execute(request, summary);
       return 0;
     } finally {
       out.println(summary.toJson());
@@ -113,6 +91,24 @@ public class AnalyticsCommand implements Callable<Integer> {
     }
   }
 
+  /** The options, validated and fixed for the run. */
+  RunRequest request(Map<String, String> conf) {
+    MongoSettings settings = connection.settings(conf, System.getenv());
+    boolean periodic = outputs.stream().anyMatch(AnalyticsOutput::periodic);
+    if (!periodic && time.periodGiven()) {
+      throw new ConfigException("--period/--from/--to do not apply to " + name + " (it uses --as-of)");
+    }
+    boolean incremental = incremental();
+    return RunRequest.builder(settings)
+        .outputs(outputs)
+        .periods(periodic && !incremental ? time.periods(clock) : List.of())
+        .asOf(time.asOf(clock))
+        .incremental(incremental)
+        .dryRun(dryRun)
+        .read(ReadSettings.fromConf(conf))
+        .build();
+  }
+
   private boolean incremental() {
     if (mode == null) {
       return name.equals("all") && !time.periodGiven();
@@ -121,6 +117,10 @@ public class AnalyticsCommand implements Callable<Integer> {
       case "full":
         return false;
       case "incremental":
+        if (outputs.size() != AnalyticsOutput.values().length) {
+          throw new ConfigException("--mode incremental is for the `all` job (it marks orders processed only "
+              + "when every output has been written)");
+        }
         if (time.periodGiven()) {
           throw new ConfigException("--mode incremental finds its months itself: drop --period/--from/--to");
         }

@@ -11,7 +11,7 @@ import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.types.Decimal128;
 
-/** The BSON types the design and METRICS.md ask for: money as decimal128 with 2 decimals, dates as dates. */
+/** The BSON types docs/CONTRACT.md asks for: money as decimal128 with 2 decimals, dates as dates. */
 final class BsonValues {
   private BsonValues() {}
 

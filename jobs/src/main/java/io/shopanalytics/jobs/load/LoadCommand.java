@@ -1,5 +1,6 @@
 package io.shopanalytics.jobs.load;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.config.ConfigException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
@@ -36,7 +37,7 @@ import picocli.CommandLine;
         "Seeds users, products and orders (same seed, same documents), shards them on a mongos and creates the indexes.",
         "Prints progress on stderr and a one-line JSON summary on stdout."})
 public final class LoadCommand implements Runnable {
-  static final List<String> SOURCE_COLLECTIONS = List.of(SourceIndexes.USERS, SourceIndexes.PRODUCTS, SourceIndexes.ORDERS);
+  static final List<String> SOURCE_COLLECTIONS = List.of(SourceCollections.USERS, SourceCollections.PRODUCTS, SourceCollections.ORDERS);
 
   @Spec
   CommandSpec command;
@@ -100,7 +101,7 @@ public final class LoadCommand implements Runnable {
       SeedData data = new SeedData(spec);
       ShardingPlan plan = ShardingPlan.of(topology, settings.database(), data.categoriesByPopularity());
       ShardingExecutor.apply(admin, plan, err);
-      SourceIndexes.ensure(database, plan.shardsProducts());
+      SourceCollections.ensureIndexes(database, plan.shardsProducts());
       AnalyticsIndexes.ensureAll(database);
       LoadSummary summary = insertAll(database, spec, data, settings.database(), plan, err);
       err.println(summary.toText());
@@ -112,10 +113,10 @@ public final class LoadCommand implements Runnable {
       ShardingPlan plan, PrintWriter err) {
     LoadProgress progress = new LoadProgress(spec.totalDocuments(), err);
     ParallelInserter inserter = new ParallelInserter(writers, batchSize, progress);
-    insert(inserter, database, SourceIndexes.USERS, spec.users(), data::user);
-    insert(inserter, database, SourceIndexes.PRODUCTS, spec.products(), data::product);
+    insert(inserter, database, SourceCollections.USERS, spec.users(), data::user);
+    insert(inserter, database, SourceCollections.PRODUCTS, spec.products(), data::product);
     double ordersStarted = progress.elapsedSeconds();
-    insert(inserter, database, SourceIndexes.ORDERS, spec.orders(), data::order);
+    insert(inserter, database, SourceCollections.ORDERS, spec.orders(), data::order);
     double seconds = progress.elapsedSeconds();
     String sharding = plan.skipped() ? "skipped: " + plan.skipReason() : "applied (" + plan.commands().size() + " commands)";
     return new LoadSummary(databaseName, spec, !plan.skipped(), sharding, seconds, seconds - ordersStarted);

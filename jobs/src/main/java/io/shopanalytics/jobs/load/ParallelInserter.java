@@ -23,8 +23,8 @@ import org.bson.codecs.BsonDocumentCodec;
  * Unordered bulk inserts fed by a generator running ahead: generator threads build batches into a
  * small queue, already encoded to BSON, and writer threads send them in parallel. Encoding in the
  * generator with a plain codec rather than in the driver's writer path (which looks a codec up in
- * its registry for every nested value) roughly halved the client's CPU per order on 2 cores, which
- * the stand-in server shares. The first failure stops every thread and is
+ * its registry for every nested value) costs the client much less CPU per order, CPU that a
+ * stand-in server on the same machine shares (docs/PERFORMANCE.md). The first failure stops every thread and is
  * rethrown; nothing is retried or skipped silently.
  */
 final class ParallelInserter {
@@ -40,7 +40,7 @@ final class ParallelInserter {
 
   ParallelInserter(int writers, int batchSize, LoadProgress progress) {
     this.writers = writers;
-    // generation is several times faster than any server inserts: one thread keeps up unless there are many cores
+    // generation outpaces any server's inserts: one thread keeps up unless there are many cores
     this.generators = Math.max(1, Math.min(writers, Runtime.getRuntime().availableProcessors() / 2));
     this.batchSize = batchSize;
     this.progress = progress;

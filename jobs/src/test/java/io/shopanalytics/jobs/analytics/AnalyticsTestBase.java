@@ -58,13 +58,17 @@ abstract class AnalyticsTestBase extends SparkTestBase {
     }
   }
 
-  static AnalyticsSuite suite(List<Period> periods, AsOf asOf) {
-    return AnalyticsSuite.in(spark).settings(mongo.settings().build()).periods(periods).asOf(asOf)
+  static RunRequest.Builder request(List<Period> periods, AsOf asOf) {
+    return RunRequest.builder(mongo.settings().build()).periods(periods).asOf(asOf)
         .outputs(EnumSet.allOf(AnalyticsOutput.class));
   }
 
+  static RunSummary run(RunRequest.Builder request) throws Exception {
+    return new AnalyticsSuite(spark).execute(request.build());
+  }
+
   static RunSummary runAll(List<Period> periods, AsOf asOf) throws Exception {
-    return suite(periods, asOf).execute();
+    return run(request(periods, asOf));
   }
 
   /** A collection as stored, without the writer's fields, in key order. */

@@ -23,6 +23,7 @@ import io.shopanalytics.jobs.reference.RandomShopData;
 import io.shopanalytics.jobs.reference.ReferenceAnalytics;
 import io.shopanalytics.jobs.reference.ReferenceResult;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -46,8 +47,8 @@ class IncrementalTest extends AnalyticsTestBase {
     return shop;
   }
 
-  private static AnalyticsSuite incremental() {
-    return suite(List.of(), AS_OF).incremental(true);
+  private static RunRequest incremental() {
+    return request(List.of(), AS_OF).incremental(true).build();
   }
 
   private static long unprocessed() {
@@ -57,7 +58,7 @@ class IncrementalTest extends AnalyticsTestBase {
   @Test
   void recomputesOnlyDirtyMonthsAndEndsEqualToAFullRun() throws Exception {
     seed();
-    RunSummary first = incremental().execute();
+    RunSummary first = new AnalyticsSuite(spark).execute(incremental());
     assertThat(first.get("periods")).as("every month holding orders, malformed ones too")
         .isEqualTo(List.of("2024-06", "2024-09", "2024-10", "2024-11", "2024-12", "2025-01", "2025-02"));
     long readOnFirstRun = (Long) first.get("orders_read");
@@ -75,7 +76,7 @@ class IncrementalTest extends AnalyticsTestBase {
         "2024-11-15T12:00:00Z", "delivered").set("analytics_processed", false).item(item(oid(0xffe), 2, 12.5)).build());
     assertThat(unprocessed()).as("the untouched history stays processed").isEqualTo(3L);
 
-    RunSummary second = incremental().execute();
+    RunSummary second = new AnalyticsSuite(spark).execute(incremental());
     assertThat(second.get("periods")).isEqualTo(List.of("2024-10", "2024-11", "2024-12"));
     assertThat(second.get("dirty_orders")).isEqualTo(3L);
     assertThat(second.get("orders_marked")).isEqualTo(3L);
@@ -84,7 +85,7 @@ class IncrementalTest extends AnalyticsTestBase {
     List<Document> products = storedProducts();
     List<Document> sales = storedSales();
     List<Document> customers = storedCustomers();
-    suite(RandomShopData.PERIODS, AS_OF).execute();
+    runAll(RandomShopData.PERIODS, AS_OF);
     assertThat(products).isEqualTo(storedProducts());
     assertThat(sales).isEqualTo(storedSales());
     assertThat(customers).isEqualTo(storedCustomers());
@@ -124,7 +125,8 @@ class IncrementalTest extends AnalyticsTestBase {
     long before = unprocessed();
     OrdersSource failing = new FailingSource(ReadStrategies.orders("time-slices", mongo.settings().build(),
         ReadScope.everything(), 500));
-    assertThatThrownBy(() -> incremental().source(failing).execute()).hasMessageContaining("injected read failure");
+    AnalyticsSuite readingFailing = new AnalyticsSuite(spark, Clock.systemUTC(), (request, scope) -> failing);
+    assertThatThrownBy(() -> readingFailing.execute(incremental())).hasMessageContaining("injected read failure");
     assertThat(unprocessed()).isEqualTo(before);
     assertThat(db().getCollection("product_analytics").countDocuments()).isZero();
   }
@@ -132,10 +134,9 @@ class IncrementalTest extends AnalyticsTestBase {
   @Test
   void productCountersEqualTheReferenceOverAllSaleOrders() throws Exception {
     ShopData shop = seed();
-    suite(RandomShopData.PERIODS, AS_OF).execute();
+    runAll(RandomShopData.PERIODS, AS_OF);
     // every month with sales: the history the counters sum over
-    suite(List.of(io.shopanalytics.common.time.Period.of(2024, 6), io.shopanalytics.common.time.Period.of(2025, 1)), AS_OF)
-        .execute();
+    runAll(List.of(io.shopanalytics.common.time.Period.of(2024, 6), io.shopanalytics.common.time.Period.of(2025, 1)), AS_OF);
     ReferenceResult reference = ReferenceAnalytics.compute(shop.orders(), shop.products(), shop.users(),
         io.shopanalytics.common.time.Period.range(io.shopanalytics.common.time.Period.of(2024, 1),
             io.shopanalytics.common.time.Period.of(2025, 12)), null);

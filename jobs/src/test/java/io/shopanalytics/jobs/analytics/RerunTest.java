@@ -38,13 +38,13 @@ class RerunTest extends AnalyticsTestBase {
   void runningTwiceOnUnchangedOrdersChangesOnlyUpdatedAt() throws Exception {
     ShopData shop = RandomShopData.generate(5, 50, 40, 800);
     insert(shop.orders(), shop.products(), shop.users());
-    suite(RandomShopData.PERIODS, RandomShopData.AS_OF).clock(FIRST_RUN).execute();
+    new AnalyticsSuite(spark, FIRST_RUN).execute(request(RandomShopData.PERIODS, RandomShopData.AS_OF).build());
     Map<String, List<Document>> first = Map.of(
         COLLECTIONS.get(0), everything(COLLECTIONS.get(0)),
         COLLECTIONS.get(1), everything(COLLECTIONS.get(1)),
         COLLECTIONS.get(2), everything(COLLECTIONS.get(2)));
 
-    RunSummary second = suite(RandomShopData.PERIODS, RandomShopData.AS_OF).clock(SECOND_RUN).execute();
+    RunSummary second = new AnalyticsSuite(spark, SECOND_RUN).execute(request(RandomShopData.PERIODS, RandomShopData.AS_OF).build());
 
     for (String collection : COLLECTIONS) {
       List<Document> before = first.get(collection);
@@ -78,13 +78,13 @@ class RerunTest extends AnalyticsTestBase {
             order(oid(3), oid(101), "2024-12-06T10:00:00Z", "delivered").item(item(oid(11), 1, 20)).build()),
         List.of(product(oid(10), "A", "a", "X"), product(oid(11), "B", "b", "Y")),
         List.of(user(oid(100), "a@x"), user(oid(101), "b@x")));
-    suite(List.of(november, december), asOf).clock(FIRST_RUN).execute();
+    new AnalyticsSuite(spark, FIRST_RUN).execute(request(List.of(november, december), asOf).build());
     assertThat(storedProducts()).extracting(d -> d.get("product_id") + "/" + d.get("period"))
         .containsExactly(oid(10) + "/2024-11", oid(11) + "/2024-11", oid(11) + "/2024-12");
 
     // product 10's only sale and user 100's only sale is cancelled
     db().getCollection("orders").updateOne(Filters.eq("_id", oid(1)), Updates.set("status", "cancelled"));
-    RunSummary rerun = suite(List.of(november), asOf).clock(SECOND_RUN).execute();
+    RunSummary rerun = new AnalyticsSuite(spark, SECOND_RUN).execute(request(List.of(november), asOf).build());
 
     assertThat(storedProducts()).extracting(d -> d.get("product_id") + "/" + d.get("period"))
         .as("November recomputed without product 10; December, outside the run, untouched")

@@ -1,8 +1,8 @@
 package io.shopanalytics.jobs.analytics;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shopanalytics.common.config.SourceOptions;
 import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.reader.ReferenceCollections;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
@@ -32,12 +32,12 @@ class ShufflePlanTest extends AnalyticsTestBase {
     // the static plan: adaptive execution would only show its plan once run
     spark.conf().set("spark.sql.adaptive.enabled", "false");
     var settings = mongo.settings().build();
-    validated = OrderValidation.validate(ReadStrategies.orders("auto", settings, ReadScope.between(null, null), 1000,
-        SourceOptions.defaults()).read(spark)).cache();
+    validated = OrderValidation.validate(ReadStrategies.orders("auto", settings, ReadScope.between(null, null), 1000)
+        .read(spark)).cache();
     Dataset<Row> products = ReferenceCollections.products(spark, settings,
-        ReadStrategies.collection(ReferenceCollections.PRODUCTS, settings, 1000));
+        ReadStrategies.collection(SourceCollections.PRODUCTS, settings, 1000));
     Dataset<Row> users = ReferenceCollections.users(spark, settings,
-        ReadStrategies.collection(ReferenceCollections.USERS, settings, 1000));
+        ReadStrategies.collection(SourceCollections.USERS, settings, 1000));
     computation = AnalyticsComputation.of(validated, products, users, List.of(HandComputedShop.NOVEMBER),
         HandComputedShop.AS_OF);
     computation.materialize();

@@ -1,5 +1,6 @@
 package io.shopanalytics.jobs.load;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopanalytics.jobs.testing.EmbeddedMongoExtension;
@@ -85,10 +86,10 @@ class ShardingPlanTest {
 
   @Test
   void productsShardedOnCategoryKeepSkusUniqueWithinTheirCategory() {
-    assertThat(SourceIndexes.models(true).get("products")).extracting(index -> index.getKeys().toBsonDocument().toJson()
+    assertThat(SourceCollections.indexes(true).get("products")).extracting(index -> index.getKeys().toBsonDocument().toJson()
             + (Boolean.TRUE.equals(index.getOptions().isUnique()) ? " unique" : ""))
         .containsExactly("{\"category\": 1, \"sku\": 1} unique", "{\"sku\": 1}", "{\"category\": 1}");
-    assertThat(SourceIndexes.models(false).get("products")).extracting(index -> index.getKeys().toBsonDocument().toJson()
+    assertThat(SourceCollections.indexes(false).get("products")).extracting(index -> index.getKeys().toBsonDocument().toJson()
             + (Boolean.TRUE.equals(index.getOptions().isUnique()) ? " unique" : ""))
         .containsExactly("{\"sku\": 1} unique", "{\"category\": 1}");
   }

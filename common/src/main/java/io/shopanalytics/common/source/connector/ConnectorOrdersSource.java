@@ -1,5 +1,6 @@
 package io.shopanalytics.common.source.connector;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
@@ -18,9 +19,8 @@ import io.shopanalytics.common.source.plan.KeyRangeFilter;
 import io.shopanalytics.common.source.plan.ScopeEstimate;
 import io.shopanalytics.common.source.reader.MetadataWatch;
 import io.shopanalytics.common.source.reader.MeteredIterator;
-import io.shopanalytics.common.source.reader.PlannedOrdersSource;
 import io.shopanalytics.common.source.reader.RawCollectionReader;
-import io.shopanalytics.common.source.strategy.ReadStrategies;
+import io.shopanalytics.common.config.ReadSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -86,12 +86,11 @@ public final class ConnectorOrdersSource implements OrdersSource {
   private ReadMetrics metrics;
 
   public ConnectorOrdersSource(MongoSettings settings, ReadScope scope, int targetDocuments, String partitionerOption) {
-    ConnectorPartitioners.validate(partitionerOption);
     this.settings = settings;
     this.scope = scope;
-    this.targetDocuments = ReadStrategies.requireTarget(targetDocuments);
+    this.targetDocuments = ReadSettings.requirePartitionDocs(targetDocuments);
     this.partitionerOption = partitionerOption;
-    this.watch = new MetadataWatch(settings, PlannedOrdersSource.ORDERS);
+    this.watch = new MetadataWatch(settings, SourceCollections.ORDERS);
   }
 
   /** Asks the connector's partitioner for its partitions (what Spark will get at read time), to show them. */
@@ -171,12 +170,12 @@ public final class ConnectorOrdersSource implements OrdersSource {
     if (options == null) {
       MongoClient client = MongoClientCache.get(settings.readUri());
       MongoCollection<BsonDocument> orders = client.getDatabase(settings.database())
-          .getCollection(PlannedOrdersSource.ORDERS, BsonDocument.class);
-      estimate = ScopeEstimate.measure(client, settings, PlannedOrdersSource.ORDERS, scope);
+          .getCollection(SourceCollections.ORDERS, BsonDocument.class);
+      estimate = ScopeEstimate.measure(client, settings, SourceCollections.ORDERS, scope);
       Map<String, String> connector = new LinkedHashMap<>();
       connector.put("connection.uri", settings.readUri());
       connector.put("database", settings.database());
-      connector.put("collection", PlannedOrdersSource.ORDERS);
+      connector.put("collection", SourceCollections.ORDERS);
       connector.put("aggregation.pipeline", pipeline().stream().map(BsonDocument::toJson)
           .collect(Collectors.joining(",", "[", "]")));
       connector.put("outputExtendedJson", "true");

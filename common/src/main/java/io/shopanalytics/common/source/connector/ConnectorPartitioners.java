@@ -1,10 +1,10 @@
 package io.shopanalytics.common.source.connector;
 
-import io.shopanalytics.common.config.ConfigException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.spark.sql.connector.read.partitioner.Partitioner;
-import io.shopanalytics.common.config.SourceOptions;
+import io.shopanalytics.common.config.ConnectorPartitionerOption;
+import io.shopanalytics.common.config.SettingKeys;
 import io.shopanalytics.common.source.plan.ScopeEstimate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,36 +23,15 @@ import org.bson.BsonDocument;
  * (it pages with {@code skip}: fine for a dev server, slow on big collections).
  */
 public final class ConnectorPartitioners {
-  static final String PACKAGE = "com.mongodb.spark.sql.connector.read.partitioner.";
+  static final String PACKAGE = ConnectorPartitionerOption.PACKAGE;
   static final String AUTO_BUCKET = PACKAGE + "AutoBucketPartitioner";
   static final String PAGINATE_INTO_PARTITIONS = PACKAGE + "PaginateIntoPartitionsPartitioner";
   private static final String MAX_PARTITIONS = "partitioner.options.max.number.of.partitions";
 
   private ConnectorPartitioners() {}
 
-  /** Fails with the key and value named unless {@code option} is {@code auto} or a connector partitioner class. */
-  public static void validate(String option) {
-    if (!option.equals(SourceOptions.AUTO_PARTITIONER)) {
-      instantiate(className(option));
-    }
-  }
-
-  static String className(String option) {
-    return option.contains(".") ? option : PACKAGE + option;
-  }
-
   static Partitioner instantiate(String className) {
-    try {
-      Object partitioner = Class.forName(className).getDeclaredConstructor().newInstance();
-      if (partitioner instanceof Partitioner p) {
-        return p;
-      }
-    } catch (ReflectiveOperationException | LinkageError e) {
-      // reported below, with the key
-    }
-    throw new ConfigException("Invalid value for " + SourceOptions.CONNECTOR_PARTITIONER + ": '" + className
-        + "' is not a partitioner of the MongoDB Spark connector (expected auto, or e.g. AutoBucketPartitioner, "
-        + "PaginateIntoPartitionsPartitioner, ShardedPartitioner, SinglePartitionPartitioner)");
+    return ConnectorPartitionerOption.instantiate(className);
   }
 
   /**
@@ -64,8 +43,8 @@ public final class ConnectorPartitioners {
       int targetDocuments) {
     Map<String, String> options = new LinkedHashMap<>();
     options.put("partitioner", TypeCompletePartitioner.class.getName());
-    if (!option.equals(SourceOptions.AUTO_PARTITIONER)) {
-      options.put(TypeCompletePartitioner.OPTION, className(option));
+    if (!option.equals(SettingKeys.AUTO_PARTITIONER)) {
+      options.put(TypeCompletePartitioner.OPTION, ConnectorPartitionerOption.className(option));
     } else if (collStatsWorks(collection)) {
       options.put(TypeCompletePartitioner.OPTION, AUTO_BUCKET);
     } else {

@@ -2,7 +2,7 @@ package io.shopanalytics.common.source.plan;
 
 import com.mongodb.client.MongoClient;
 import io.shopanalytics.common.config.MongoSettings;
-import io.shopanalytics.common.config.SourceOptions;
+import io.shopanalytics.common.config.SettingKeys;
 import io.shopanalytics.common.source.ReadPlan;
 import io.shopanalytics.common.source.ReadScope;
 import org.apache.logging.log4j.LogManager;
@@ -22,7 +22,7 @@ public final class AutoPlanner implements PartitionPlanner {
   private final EstimatedPlanner chunks = new ChunksPlanner();
   private final EstimatedPlanner timeSlices = new TimeSlicePlanner();
 
-  /** @param chunksMinFraction see {@link SourceOptions#AUTO_CHUNKS_MIN_FRACTION} */
+  /** @param chunksMinFraction see {@link SettingKeys#READ_AUTO_CHUNKS_MIN_FRACTION} */
   public AutoPlanner(double chunksMinFraction) {
     this.chunksMinFraction = chunksMinFraction;
   }
@@ -38,7 +38,7 @@ public final class AutoPlanner implements PartitionPlanner {
     EstimatedPlanner chosen = choose(estimate);
     String why = String.format("auto chose %s: about %d of %d documents (%.1f%%) are in scope %s, %s the %s threshold "
         + "of %.1f%%", chosen.name(), estimate.scopeDocuments(), estimate.collectionDocuments(), 100 * estimate.fraction(),
-        scope, chosen == chunks ? "at or above" : "below", SourceOptions.AUTO_CHUNKS_MIN_FRACTION, 100 * chunksMinFraction);
+        scope, chosen == chunks ? "at or above" : "below", SettingKeys.READ_AUTO_CHUNKS_MIN_FRACTION, 100 * chunksMinFraction);
     LOG.info(why);
     return chosen.plan(client, settings, collection, scope, targetDocuments, estimate).withReasonPrefix(why);
   }

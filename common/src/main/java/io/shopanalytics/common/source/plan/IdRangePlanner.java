@@ -57,8 +57,8 @@ public final class IdRangePlanner {
    * Up to this many documents, split points come from one sorted stream of every {@code _id}
    * instead of a walk of skip queries. On MongoDB both are covered scans of the {@code _id} index
    * and the walk sends nothing back, but a server without range scans (the embedded stand-in) sorts
-   * the whole collection for every skip query: twenty of them took 248 s on 1,000,000 orders, where
-   * one stream costs one sort and about 25 bytes a key on the wire (some 50 MB at this limit).
+   * the whole collection for every skip query, where one stream costs one sort and a few bytes a key
+   * on the wire (docs/PERFORMANCE.md has the figures).
    */
   static final long STREAM_LIMIT = 2_000_000;
   private static final int STREAM_BATCH = 10_000;

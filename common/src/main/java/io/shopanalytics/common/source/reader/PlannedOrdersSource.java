@@ -1,5 +1,6 @@
 package io.shopanalytics.common.source.reader;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Projections;
 import io.shopanalytics.common.config.MongoSettings;
@@ -10,7 +11,7 @@ import io.shopanalytics.common.source.ReadMetrics;
 import io.shopanalytics.common.source.ReadPlan;
 import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.plan.PartitionPlanner;
-import io.shopanalytics.common.source.strategy.ReadStrategies;
+import io.shopanalytics.common.config.ReadSettings;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -21,7 +22,6 @@ import org.bson.BsonDocument;
 /** Orders read by this project's own reader along the partitions of a {@link PartitionPlanner}. */
 public final class PlannedOrdersSource implements OrdersSource {
   private static final Logger LOG = LogManager.getLogger(PlannedOrdersSource.class);
-  public static final String ORDERS = "orders";
 
   private final MongoSettings settings;
   private final PartitionPlanner planner;
@@ -35,8 +35,8 @@ public final class PlannedOrdersSource implements OrdersSource {
     this.settings = settings;
     this.planner = planner;
     this.scope = scope;
-    this.targetDocuments = ReadStrategies.requireTarget(targetDocuments);
-    this.watch = new MetadataWatch(settings, ORDERS);
+    this.targetDocuments = ReadSettings.requirePartitionDocs(targetDocuments);
+    this.watch = new MetadataWatch(settings, SourceCollections.ORDERS);
   }
 
   @Override
@@ -44,7 +44,7 @@ public final class PlannedOrdersSource implements OrdersSource {
     if (plan == null) {
       String version = watch.mark(); // before planning: a change during planning is caught too
       MongoClient client = MongoClientCache.get(settings.readUri());
-      plan = planner.plan(client, settings, ORDERS, scope, targetDocuments)
+      plan = planner.plan(client, settings, SourceCollections.ORDERS, scope, targetDocuments)
           .asRun(version, settings.describeReadPreference());
       LOG.info("Read plan for orders {}: strategy={}, {} partitions {}, read preference {}; {}", scope, plan.strategy(),
           plan.partitions().size(), plan.partitionsPerShard(), plan.readPreference(), plan.reason());
@@ -55,7 +55,7 @@ public final class PlannedOrdersSource implements OrdersSource {
   @Override
   public Dataset<Row> read(SparkSession spark) {
     metrics = new ReadMetrics(spark.sparkContext(), "orders read per shard");
-    return RawCollectionReader.read(spark, settings, ORDERS, plan(), projection(), metrics);
+    return RawCollectionReader.read(spark, settings, SourceCollections.ORDERS, plan(), projection(), metrics);
   }
 
   @Override

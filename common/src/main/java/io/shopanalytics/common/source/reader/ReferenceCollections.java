@@ -1,5 +1,6 @@
 package io.shopanalytics.common.source.reader;
 
+import io.shopanalytics.common.mongo.SourceCollections;
 import com.mongodb.client.model.Projections;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.model.Ids;
@@ -18,20 +19,18 @@ import org.bson.BsonValue;
  * unexpected type is absent, never a failure (these only label the analytics).
  */
 public final class ReferenceCollections {
-  public static final String PRODUCTS = "products";
-  public static final String USERS = "users";
 
   private ReferenceCollections() {}
 
   public static Dataset<Row> products(SparkSession spark, MongoSettings settings, ReadPlan plan) {
     BsonDocument projection = Projections.include("_id", "sku", "name", "category").toBsonDocument();
-    return RawDocuments.decode(RawCollectionReader.read(spark, settings, PRODUCTS, plan, projection, null),
+    return RawDocuments.decode(RawCollectionReader.read(spark, settings, SourceCollections.PRODUCTS, plan, projection, null),
         ReferenceSchemas.PRODUCT, ReferenceCollections::product);
   }
 
   public static Dataset<Row> users(SparkSession spark, MongoSettings settings, ReadPlan plan) {
     BsonDocument projection = Projections.include("_id", "email").toBsonDocument();
-    return RawDocuments.decode(RawCollectionReader.read(spark, settings, USERS, plan, projection, null),
+    return RawDocuments.decode(RawCollectionReader.read(spark, settings, SourceCollections.USERS, plan, projection, null),
         ReferenceSchemas.USER, ReferenceCollections::user);
   }
 

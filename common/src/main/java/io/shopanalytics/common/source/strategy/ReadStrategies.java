@@ -4,7 +4,7 @@ import io.shopanalytics.common.config.ConfigException;
 import com.mongodb.client.MongoClient;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.config.SettingKeys;
-import io.shopanalytics.common.config.SourceOptions;
+import io.shopanalytics.common.config.ReadSettings;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.source.OrdersSource;
 import io.shopanalytics.common.source.ReadPlan;
@@ -15,6 +15,7 @@ import io.shopanalytics.common.source.plan.ChunksPlanner;
 import io.shopanalytics.common.source.plan.TimeSlicePlanner;
 import io.shopanalytics.common.source.reader.PlannedOrdersSource;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code --read-strategy} names and the source each one builds. */
 public final class ReadStrategies {
@@ -23,13 +24,16 @@ public final class ReadStrategies {
 
   private ReadStrategies() {}
 
-  /** The orders source of a strategy, with the default {@link SourceOptions}. */
+  /** The orders source of a strategy and partition size, its other settings at their defaults. */
   public static OrdersSource orders(String strategy, MongoSettings settings, ReadScope scope, int targetDocuments) {
-    return orders(strategy, settings, scope, targetDocuments, SourceOptions.defaults());
+    return orders(settings, ReadSettings.fromConf(Map.of(SettingKeys.READ_STRATEGY, strategy,
+        SettingKeys.READ_PARTITION_DOCS, Integer.toString(targetDocuments))), scope);
   }
 
-  public static OrdersSource orders(String strategy, MongoSettings settings, ReadScope scope, int targetDocuments,
-      SourceOptions options) {
+  /** The orders source of the configured strategy over {@code scope}. */
+  public static OrdersSource orders(MongoSettings settings, ReadSettings options, ReadScope scope) {
+    int targetDocuments = options.partitionDocs();
+    String strategy = options.strategy();
     switch (strategy) {
       case AutoPlanner.NAME:
         return new PlannedOrdersSource(settings, new AutoPlanner(options.autoChunksMinFraction()), scope, targetDocuments);
@@ -51,18 +55,10 @@ public final class ReadStrategies {
    * {@code _id} ranges. Read it with {@link RawCollectionReader}.
    */
   public static ReadPlan collection(String name, MongoSettings settings, int targetDocuments) {
-    requireTarget(targetDocuments);
+    ReadSettings.requirePartitionDocs(targetDocuments);
     MongoClient client = MongoClientCache.get(settings.readUri());
     ReadPlan plan = new ChunksPlanner().plan(client, settings, name, ReadScope.everything(), targetDocuments);
     return plan.asRun(plan.metadataVersion(), settings.describeReadPreference());
   }
 
-  /** Fails with the key named unless the target documents per partition is at least 1. */
-  public static int requireTarget(int targetDocuments) {
-    if (targetDocuments < 1) {
-      throw new ConfigException("Invalid value for " + SettingKeys.READ_PARTITION_DOCS + ": "
-          + targetDocuments + " (must be >= 1)");
-    }
-    return targetDocuments;
-  }
 }

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.offset;
 import io.shopanalytics.common.mongo.ShardingMetadata;
 import io.shopanalytics.common.source.ReadPartition;
 import io.shopanalytics.common.source.ReadScope;
-import io.shopanalytics.common.testing.RecordedConfig;
 import io.shopanalytics.common.time.Period;
 import java.util.List;
 import org.bson.BsonDocument;

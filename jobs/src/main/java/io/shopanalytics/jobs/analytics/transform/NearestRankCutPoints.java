@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Nearest-rank quintile cut points (METRICS.md RFM): for each metric over n rows, {@code q_k} is
+ * Nearest-rank quintile cut points (docs/CONTRACT.md RFM): for each metric over n rows, {@code q_k} is
  * the value at 1-based rank {@code ceil(k × n / 5)} in ascending order, k = 1..4.
  *
  * <p>Computed without bringing the rows to one place: values are reduced to (value, how many),

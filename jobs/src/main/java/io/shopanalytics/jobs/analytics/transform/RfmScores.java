@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * RFM scores and segments (METRICS.md): score = 1 + the number of quintile cut points the value
+ * RFM scores and segments (docs/CONTRACT.md): score = 1 + the number of quintile cut points the value
  * exceeds, so equal values always score the same; the segment is the first rule that matches.
  */
 final class RfmScores {
@@ -49,7 +49,7 @@ final class RfmScores {
     return score.cast(DataTypes.IntegerType);
   }
 
-  /** The first matching segment of METRICS.md's table. */
+  /** The first matching segment of segment table of docs/CONTRACT.md. */
   static Column segment(Column lifetimeOrders) {
     return when(col(TOTAL).geq(13), "high_value")
         .when(col(FREQUENCY).geq(4), "loyal")

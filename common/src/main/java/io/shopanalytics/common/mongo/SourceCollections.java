@@ -1,4 +1,4 @@
-package io.shopanalytics.jobs.load;
+package io.shopanalytics.common.mongo;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
@@ -8,19 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The indexes of users, products and orders. A sharded cluster enforces a unique index only when
+ * The source collections the jobs read and the loader seeds, and the indexes the jobs rely on: the
+ * loader creates them, and the read strategies and incremental runs use them (created_at for time
+ * slices, analytics_processed for dirty months). A sharded cluster enforces a unique index only when
  * it starts with the shard key, so when products are sharded on category the unique key becomes
  * (category, sku) and sku alone gets a plain index; skus embed the category code, so the pair is
  * as unique as the sku. Users keep a unique email: their shard key is email itself.
  */
-final class SourceIndexes {
-  static final String USERS = "users";
-  static final String PRODUCTS = "products";
-  static final String ORDERS = "orders";
+public final class SourceCollections {
+  public static final String USERS = "users";
+  public static final String PRODUCTS = "products";
+  public static final String ORDERS = "orders";
 
-  private SourceIndexes() {}
+  private SourceCollections() {}
 
-  static Map<String, List<IndexModel>> models(boolean productsShardedOnCategory) {
+  public static Map<String, List<IndexModel>> indexes(boolean productsShardedOnCategory) {
     List<IndexModel> products = productsShardedOnCategory
         ? List.of(
             new IndexModel(Indexes.ascending("category", "sku"), new IndexOptions().unique(true)),
@@ -39,7 +41,7 @@ final class SourceIndexes {
             new IndexModel(Indexes.ascending("analytics_processed"))));
   }
 
-  static void ensure(MongoDatabase database, boolean productsShardedOnCategory) {
-    models(productsShardedOnCategory).forEach((collection, indexes) -> database.getCollection(collection).createIndexes(indexes));
+  public static void ensureIndexes(MongoDatabase database, boolean productsShardedOnCategory) {
+    indexes(productsShardedOnCategory).forEach((collection, indexes) -> database.getCollection(collection).createIndexes(indexes));
   }
 }
