@@ -154,47 +154,4 @@ class SparkSubmitIT {
         "\"periods\":[\"2024-11\"]");
     assertThat(mongo.database().getCollection("sales_analytics").countDocuments()).isEqualTo(before);
   }
-
-  /**
-   * With SPARK_HOME, the wrapper hands bin/spark-submit (a stand-in here that records what it was
-   * given) the installation's spark-defaults.conf followed by the project's properties, and no Java
-   * options that would replace spark.driver/executor.extraJavaOptions.
-   */
-  @Test
-  void withSparkHomeTheInstallationsDefaultsApplyUnderTheProjectsProperties() throws Exception {
-    Path sparkHome = Files.createTempDirectory("spark-home");
-    Files.createDirectories(sparkHome.resolve("bin"));
-    Files.createDirectories(sparkHome.resolve("conf"));
-    Files.writeString(sparkHome.resolve("conf/spark-defaults.conf"),
-        "spark.yarn.queue analytics\nspark.sql.shuffle.partitions 400");
-    Path stub = sparkHome.resolve("bin/spark-submit");
-    Files.writeString(stub, String.join("\n", "#!/usr/bin/env bash",
-        "printf '%s\\n' \"$@\" > \"$0.args\"",
-        "printf '%s' \"$SPARK_SUBMIT_OPTS\" > \"$0.opts\"",
-        "cp \"$2\" \"$0.properties\""));
-    stub.toFile().setExecutable(true);
-    Map<String, String> env = Map.of("SPARK_HOME", sparkHome.toString(), "TMPDIR", sparkHome.toString(),
-        "SPARK_SUBMIT_OPTS", "-Dsite.option=1");
-
-    Run run = submit(env, "--conf", "spark.ui.enabled=false", "all", "--period", "2024-11");
-
-    assertThat(run.exitCode()).as(run.stderr()).isZero();
-    List<String> args = Files.readAllLines(Path.of(stub + ".args"));
-    assertThat(args.get(0)).isEqualTo("--properties-file");
-    assertThat(args.subList(2, args.size())).containsExactly("--master", "local[2]",
-        "--class", "io.shopanalytics.jobs.cli.ShopAnalytics",
-        "--conf", "spark.scheduler.allocation.file=" + ROOT.resolve("conf/fairscheduler.xml"),
-        "--conf", "spark.ui.enabled=false",
-        ROOT.resolve("jobs/target/shop-analytics-jobs.jar").toString(), "all", "--period", "2024-11");
-    assertThat(Files.readString(Path.of(stub + ".properties"))).isEqualTo(
-        "spark.yarn.queue analytics\nspark.sql.shuffle.partitions 400\n"
-            + Files.readString(ROOT.resolve("conf/local.properties")));
-    assertThat(Files.readString(Path.of(stub + ".opts")))
-        .isEqualTo("-Dsite.option=1 -Dlog4j2.configurationFile=" + ROOT.resolve("conf/log4j2.properties"));
-
-    Run sized = submit(Map.of("SPARK_HOME", sparkHome.toString(), "TMPDIR", sparkHome.toString(),
-        "DRIVER_MEMORY", "3g"), "all", "--period", "2024-11");
-    assertThat(sized.exitCode()).as(sized.stderr()).isZero();
-    assertThat(Files.readAllLines(Path.of(stub + ".args"))).containsSequence("--driver-memory", "3g");
-  }
 }
