@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,30 @@ public final class RunSummary {
   public RunSummary(String job) {
     fields.put("job", job);
     fields.put("status", "running");
+  }
+
+  /**
+   * When and with which build the run started; {@code app_id} stays null until
+   * {@link #applicationId} names the Spark application (a dry run starts none).
+   */
+  public synchronized RunSummary started(Instant startedAt, String version) {
+    fields.put("version", version);
+    fields.put("app_id", null);
+    fields.put("started_at", iso(startedAt));
+    return this;
+  }
+
+  public synchronized void applicationId(String appId) {
+    fields.put("app_id", appId);
+  }
+
+  public synchronized void finishedAt(Instant finishedAt) {
+    fields.put("finished_at", iso(finishedAt));
+  }
+
+  /** ISO-8601 in UTC, to the millisecond: {@code 2024-12-01T00:05:00.123Z}. */
+  private static String iso(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MILLIS).toString();
   }
 
   public synchronized RunSummary put(String key, Object value) {

@@ -14,6 +14,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunSummaryTest {
   @Test
+  void aRunSaysWhichBuildAndApplicationRanAndWhenInUtc() {
+    RunSummary summary = new RunSummary("all").started(Instant.parse("2024-12-01T00:05:00.123456Z"), "0.1.0");
+    summary.applicationId("application_1733011200000_0042");
+    summary.finishedAt(Instant.parse("2024-12-01T00:17:42.5Z"));
+
+    assertThat(summary.toJson()).isEqualTo("{\"job\":\"all\",\"status\":\"running\",\"version\":\"0.1.0\","
+        + "\"app_id\":\"application_1733011200000_0042\",\"started_at\":\"2024-12-01T00:05:00.123Z\","
+        + "\"finished_at\":\"2024-12-01T00:17:42.500Z\"}");
+  }
+
+  @Test
+  void aDryRunHasNoApplication() {
+    RunSummary summary = new RunSummary("all").started(Instant.parse("2024-12-01T00:05:00Z"), "0.1.0");
+
+    assertThat(summary.toMap()).containsEntry("app_id", null).containsEntry("started_at", "2024-12-01T00:05:00Z");
+  }
+
+  @Test
+  void theVersionIsTheBuildsOwn() {
+    assertThat(ProjectVersion.get()).isEqualTo(System.getProperty("project.version"));
+  }
+
+  @Test
   void aFailedTasksTraceIsLeftToTheLog() {
     String sparkAbort = "Job aborted due to stage failure: Task 0 in stage 102.0 failed 4 times, most recent failure:"
         + " Lost task 0.3 (127.0.0.1 executor 1): java.lang.IllegalStateException: Writing 100 documents to"

@@ -5,6 +5,7 @@ import io.shopanalytics.common.incremental.DirtyMonths;
 import io.shopanalytics.common.incremental.ProcessedMarker;
 import io.shopanalytics.common.run.JobLabels;
 import io.shopanalytics.common.run.RunContext;
+import org.apache.logging.log4j.ThreadContext;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.run.StageTimer;
 import io.shopanalytics.common.source.OrdersSource;
@@ -63,6 +64,7 @@ public final class AnalyticsSuite {
   public RunSummary execute(RunRequest requested, RunSummary summary) throws Exception {
     StageTimer timer = new StageTimer();
     RunContext run = RunContext.start(clock);
+    ThreadContext.put(RunContext.LOG_KEY, run.runId());
     RunReport report = new RunReport(summary, timer);
     report.started(run, requested);
     try (RunResources resources = new RunResources()) {

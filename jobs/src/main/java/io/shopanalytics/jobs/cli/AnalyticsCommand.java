@@ -3,6 +3,8 @@ package io.shopanalytics.jobs.cli;
 import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.config.ReadSettings;
+import io.shopanalytics.common.run.ProjectVersion;
+import io.shopanalytics.common.run.RunContext;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.run.SparkSessions;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -76,11 +79,17 @@ public class AnalyticsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Map<String, String> conf = read.applyTo(sparkConf());
     RunRequest request = request(conf);
-    RunSummary summary = new RunSummary(name);
+    RunSummary summary = new RunSummary(name).started(clock.instant(), ProjectVersion.get());
     try {
-      new AnalyticsSuite(dryRun ? null : session(), clock).execute(request, summary);
+      SparkSession spark = dryRun ? null : session();
+      if (spark != null) {
+        summary.applicationId(spark.sparkContext().applicationId());
+      }
+      new AnalyticsSuite(spark, clock).execute(request, summary);
       return 0;
     } finally {
+      ThreadContext.remove(RunContext.LOG_KEY);
+      summary.finishedAt(clock.instant());
       out.println(summary.toJson());
       if (summaryFile != null) {
         summary.writeTo(summaryFile);

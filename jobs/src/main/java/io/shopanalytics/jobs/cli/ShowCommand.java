@@ -12,7 +12,6 @@ import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bson.Document;
 import picocli.CommandLine.Command;
@@ -33,7 +32,7 @@ public final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MongoSettings settings = connection.settings(Map.of(), System.getenv());
+    MongoSettings settings = connection.settings(AnalyticsCommand.sparkConf(), System.getenv());
     try (MongoClient client = MongoClientCache.create(settings.uri())) {
       MongoDatabase db = client.getDatabase(settings.database());
       List<Document> months = db.getCollection(AnalyticsIndexes.SALES_ANALYTICS).find()

@@ -64,4 +64,25 @@ class ShowCommandTest {
         "  unit_price_invalid                              1",
         ""));
   }
+
+  /** spark-submit passes --properties-file and --conf to the driver as system properties; show reads them. */
+  @Test
+  void readsTheDatabaseTheSparkPropertiesName() {
+    mongo.client().getDatabase("shop_elsewhere").getCollection("sales_analytics").insertOne(new Document("period", "2023-02")
+        .append("totals", new Document("total_orders", 1L).append("total_revenue", Decimal128.parse("9.50"))
+            .append("total_customers", 1L).append("average_order_value", Decimal128.parse("9.50")))
+        .append("by_category", List.of()).append("top_products", List.of()));
+    ShowCommand show = new ShowCommand();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    show.out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    System.setProperty("spark.shopanalytics.database", "shop_elsewhere");
+    try {
+      assertThat(new CommandLine(show).execute("--uri", mongo.uri())).isZero();
+    } finally {
+      System.clearProperty("spark.shopanalytics.database");
+    }
+    assertThat(printed.toString(StandardCharsets.UTF_8).lines().toList()).startsWith(
+        "Sales by month (sale orders, revenue, customers, average order value)",
+        "  2023-02         1            9.50        1       9.50");
+  }
 }
