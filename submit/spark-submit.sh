@@ -114,7 +114,6 @@ with_spark_defaults() {
 # spark-submit names an application after its main class unless given --name: the job's name instead.
 SPARK_ARGS=(--master "$MASTER" --class "$MAIN_CLASS" --name "${APP_NAME:-shop-analytics $1}"
   --conf "spark.scheduler.allocation.file=$ROOT/conf/fairscheduler.xml"
-  --conf "spark.metrics.conf=$ROOT/conf/metrics.properties"
   ${DRIVER_MEMORY:+--driver-memory "$DRIVER_MEMORY"}
   "${SUBMIT_OPTS[@]}" "${CONFS[@]}")
 LOG_CONF="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -Dlog4j2.isThreadContextMapInheritable=true"

@@ -67,8 +67,6 @@ EXIT_CODE = re.compile(r"Error code is: (\d+)")
 
 SPARK_CONF = {
     "spark.scheduler.allocation.file": f"{HOME}/conf/fairscheduler.xml",
-    # PrometheusServlet sink: the driver's metrics at /metrics/prometheus/ on its UI port
-    "spark.metrics.conf": f"{HOME}/conf/metrics.properties",
 }
 # Every run's summary, and the same figures in Prometheus' text format for node_exporter's textfile
 # collector (one file per DAG: it holds the latest run's figures).

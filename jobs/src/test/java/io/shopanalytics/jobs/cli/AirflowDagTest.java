@@ -105,8 +105,7 @@ class AirflowDagTest {
         // env_vars do not reach a client-mode driver on a k8s:// master: the URI file is an argument.
         assertThat(operator.has("env_vars")).isFalse();
         assertThat(operator.get("conf")).hasToString(
-            "{\"spark.scheduler.allocation.file\":\"/opt/shop-analytics/conf/fairscheduler.xml\","
-                + "\"spark.metrics.conf\":\"/opt/shop-analytics/conf/metrics.properties\"}");
+            "{\"spark.scheduler.allocation.file\":\"/opt/shop-analytics/conf/fairscheduler.xml\"}");
         assertThat(operator.get("application_args").toString()).doesNotContain("mongodb://");
       }
     }

@@ -114,4 +114,23 @@ class K8sManifestTest {
     assertThat(job.matchedOptionValue("--uri-file", (Path) null)).isEqualTo(Path.of("/etc/shop-analytics/mongodb-uri"));
     assertThat(arguments).doesNotContain("--uri");
   }
+
+  /** The image's metrics.properties and the production profile's spark.metrics.conf.* keys are one sink. */
+  @Test
+  void theProductionProfileSetsTheSinkOfMetricsProperties() throws IOException {
+    java.util.Properties file = new java.util.Properties();
+    java.util.Properties profile = new java.util.Properties();
+    try (var in = Files.newBufferedReader(ROOT.resolve("conf/metrics.properties"));
+        var production = Files.newBufferedReader(ROOT.resolve("conf/production.properties"))) {
+      file.load(in);
+      profile.load(production);
+    }
+    for (String key : file.stringPropertyNames()) {
+      if (key.startsWith("*.")) {
+        assertThat(profile.getProperty("spark.metrics.conf." + key)).as(key).isEqualTo(file.getProperty(key));
+      }
+    }
+    assertThat(file.getProperty("*.sink.prometheusServlet.class")).isEqualTo("org.apache.spark.metrics.sink.PrometheusServlet");
+    assertThat(profile.getProperty("spark.ui.prometheus.enabled")).isEqualTo("true");
+  }
 }

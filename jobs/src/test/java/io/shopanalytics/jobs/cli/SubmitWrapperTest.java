@@ -92,8 +92,7 @@ class SubmitWrapperTest {
 
   private List<String> expected(String master, String name, String... rest) {
     List<String> args = new ArrayList<>(List.of("--master", master, "--class", "io.shopanalytics.jobs.cli.ShopAnalytics",
-        "--name", name, "--conf", "spark.scheduler.allocation.file=" + project.resolve("conf/fairscheduler.xml"),
-        "--conf", "spark.metrics.conf=" + project.resolve("conf/metrics.properties")));
+        "--name", name, "--conf", "spark.scheduler.allocation.file=" + project.resolve("conf/fairscheduler.xml")));
     args.addAll(List.of(rest));
     return args;
   }
@@ -202,8 +201,7 @@ class SubmitWrapperTest {
     assertThat(run.stdout().lines()).contains(
         "SPARK_LOCAL_IP=(unset)",
         "spark-submit --master yarn --class io.shopanalytics.jobs.cli.ShopAnalytics --name shop-analytics all --conf spark.scheduler.allocation.file="
-            + project.resolve("conf/fairscheduler.xml") + " --conf spark.metrics.conf="
-            + project.resolve("conf/metrics.properties") + " --queue analytics --conf spark.sql.shuffle.partitions=64"
+            + project.resolve("conf/fairscheduler.xml") + " --queue analytics --conf spark.sql.shuffle.partitions=64"
             + " --conf spark.mongodb.read.connection.uri=*********(redacted) " + jar() + " all --period 2024-11",
         "  spark.eventLog.dir = hdfs:///history  [spark-defaults.conf]",
         "  spark.hadoop.fs.s3a.secret.key = *********(redacted)  [spark-defaults.conf]",
