@@ -98,6 +98,13 @@ class SparkSubmitIT {
     assertThat(run.summaryLine()).contains("\"job\":\"all\"", "\"status\":\"succeeded\"");
     assertThat(Files.readString(summaryFile).trim()).isEqualTo(run.summaryLine());
     JsonNode summary = new ObjectMapper().readTree(run.summaryLine());
+    assertThat(summary.get("app_id").asText()).startsWith("local-");
+    assertThat(summary.get("version").asText()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(summary.get("started_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z");
+    assertThat(summary.get("finished_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z");
+    // log lines carry their UTC date and the run id
+    assertThat(run.stderr()).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z INFO  \\["
+        + java.util.regex.Pattern.quote(summary.get("run_id").asText()) + "\\] AnalyticsSuite - Run ");
     assertThat(Files.readAllLines(metricsFile)).contains(
         "shop_analytics_run_succeeded{analytics_job=\"all\"} 1",
         "shop_analytics_orders_read{analytics_job=\"all\"} " + summary.get("orders_read").asLong(),
@@ -151,7 +158,7 @@ class SparkSubmitIT {
     Run run = submit(Map.of(), "sales-analytics", "--uri", mongo.uri(), "--period", "2024-11", "--dry-run");
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.summaryLine()).contains("\"dry_run\":true", "\"read_strategy\"", "\"estimated_orders\"",
-        "\"periods\":[\"2024-11\"]");
+        "\"periods\":[\"2024-11\"]", "\"app_id\":null");
     assertThat(mongo.database().getCollection("sales_analytics").countDocuments()).isEqualTo(before);
   }
 }
