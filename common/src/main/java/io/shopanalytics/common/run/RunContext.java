@@ -12,6 +12,8 @@ import java.util.UUID;
  * millisecond that BSON dates keep, so that {@code updated_at} written equals the value compared.
  */
 public record RunContext(String runId, Instant runTime) {
+  /** The log4j2 ThreadContext key of the run id: conf/log4j2.properties prints it on every line. */
+  public static final String LOG_KEY = "run_id";
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 

@@ -12,10 +12,15 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
-  /** Gets or creates the session of {@code spark-submit}; the master comes from it, never from code. */
+  /**
+   * Gets or creates the session of {@code spark-submit}; the master comes from it, never from code,
+   * and so does the application name when one is set (--name, which a scheduler uses to find its
+   * application): {@code appName} is only the default.
+   */
   public static SparkSession getOrCreate(String appName) {
     SparkConf conf = new SparkConf();
-    SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    SparkSession.Builder builder = SparkSession.builder();
+    setIfAbsent(builder, conf, "spark.app.name", appName);
     setIfAbsent(builder, conf, "spark.scheduler.mode", "FAIR");
     setIfAbsent(builder, conf, "spark.redaction.regex", REDACTION_REGEX);
     return configure(builder.getOrCreate());

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -72,6 +73,7 @@ public final class AnalyticsSuite {
   public RunSummary execute(RunRequest requested, RunSummary summary) throws Exception {
     StageTimer timer = new StageTimer();
     RunContext run = RunContext.start(clock);
+    ThreadContext.put(RunContext.LOG_KEY, run.runId());
     RunReport report = new RunReport(summary, timer);
     report.started(run, requested);
     RunRecords records = requested.dryRun() ? null

@@ -4,7 +4,10 @@ import io.shopanalytics.common.config.ConfigException;
 import io.shopanalytics.common.config.LeaseSettings;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.config.ReadSettings;
+import io.shopanalytics.common.config.Secrets;
 import io.shopanalytics.common.config.SettingKeys;
+import io.shopanalytics.common.run.ProjectVersion;
+import io.shopanalytics.common.run.RunContext;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.run.SparkSessions;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
@@ -20,8 +23,10 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -62,6 +67,10 @@ public class AnalyticsCommand implements Callable<Integer> {
           + "purpose). Without it, such a run keeps the newer snapshot and only adds to customer_segment_history.")
   boolean replaceNewerSnapshot;
 
+  @Option(names = "--metrics-file", paramLabel = "PATH",
+      description = "Also write the summary's figures here in Prometheus' text format (node_exporter's textfile collector).")
+  Path metricsFile;
+
   private final Set<AnalyticsOutput> outputs;
   private final String name;
   Clock clock = Clock.systemUTC();
@@ -88,18 +97,28 @@ public class AnalyticsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Map<String, String> conf = read.applyTo(sparkConf());
     RunRequest request = request(conf);
-    RunSummary summary = new RunSummary(name);
+    RunSummary summary = new RunSummary(name).started(clock.instant(), ProjectVersion.get());
     try {
-      new AnalyticsSuite(dryRun ? null : session(), clock).execute(request, summary);
-      if ("busy".equals(summary.get("status"))) {
-        System.err.println("BUSY: " + name + " did nothing: " + summary.get("error"));
+      SparkSession spark = dryRun ? null : session();
+      if (spark != null) {
+        summary.applicationId(spark.sparkContext().applicationId());
+      }
+      new AnalyticsSuite(spark, clock).execute(request, summary);
+      Optional<String> busy = summary.busyReason();
+      if (busy.isPresent()) {
+        System.err.println("BUSY: " + name + " did nothing: " + Secrets.mask(busy.get()));
         return ShopAnalytics.BUSY;
       }
       return 0;
     } finally {
+      ThreadContext.remove(RunContext.LOG_KEY);
+      summary.finishedAt(clock.instant());
       out.println(summary.toJson());
       if (summaryFile != null) {
         summary.writeTo(summaryFile);
+      }
+      if (metricsFile != null) {
+        summary.writeMetricsTo(metricsFile, clock.instant());
       }
     }
   }

@@ -58,7 +58,11 @@ public final class ShopAnalytics implements Runnable {
 
   /** Runs a job and returns its exit code: 0 success, 1 failed run, 2 invalid options, 75 busy. */
   public static int execute(String... args) {
-    CommandLine commandLine = commandLine();
+    return execute(commandLine(), args);
+  }
+
+  /** {@link #execute(String...)} on a given command tree (its error stream, in tests). */
+  public static int execute(CommandLine commandLine, String... args) {
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       // the failure is reported once, masked, and turned into a non-zero exit: never swallowed
       LOG.error("{} failed", cmd.getCommandName(), exception);

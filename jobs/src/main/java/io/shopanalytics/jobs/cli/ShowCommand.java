@@ -13,7 +13,6 @@ import io.shopanalytics.common.sink.AnalyticsIndexes;
 import io.shopanalytics.jobs.options.ConnectionOptions;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bson.Document;
 import picocli.CommandLine.Command;
@@ -22,8 +21,8 @@ import picocli.CommandLine.Option;
 
 /** A short, readable view of what the analytics jobs wrote (no Spark involved). */
 @Command(name = "show", mixinStandardHelpOptions = true,
-    description = "Prints the last runs, the month totals, top categories and products, and customer segments "
-        + "written by the jobs.")
+    description = "Prints the last runs, the month totals, top categories and products, customer segments and "
+        + "rejected orders by reason.")
 public final class ShowCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
 
@@ -38,7 +37,7 @@ public final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MongoSettings settings = connection.settings(Map.of(), System.getenv());
+    MongoSettings settings = connection.settings(AnalyticsCommand.sparkConf(), System.getenv());
     try (MongoClient client = MongoClientCache.create(settings.uri())) {
       MongoDatabase db = client.getDatabase(settings.database());
       printRuns(db);
@@ -76,6 +75,11 @@ public final class ShowCommand implements Callable<Integer> {
       }
       long rejects = db.getCollection(AnalyticsIndexes.REJECTS).countDocuments(Filters.empty());
       out.println("Rejected orders on record: " + rejects);
+      for (Document reason : db.getCollection(AnalyticsIndexes.REJECTS).aggregate(List.of(
+          Aggregates.group("$reason", Accumulators.sum("orders", 1)),
+          Aggregates.sort(Sorts.orderBy(Sorts.descending("orders"), Sorts.ascending("_id")))))) {
+        out.printf("  %-40s %8d%n", reason.getString("_id"), ((Number) reason.get("orders")).longValue());
+      }
     }
     return 0;
   }

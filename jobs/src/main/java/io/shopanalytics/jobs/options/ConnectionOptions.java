@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
  * show in {@code ps} and in Airflow's task log): it comes from {@code MONGODB_URI} or a file.
  */
 public final class ConnectionOptions {
+  /** The master as spark-submit passes it to the driver (a system property, read by SparkConf). */
+  static final String SPARK_MASTER = "spark.master";
+
   @Option(names = "--uri", paramLabel = "URI",
       description = "MongoDB connection string without credentials. Default: $" + SettingKeys.URI_ENV
           + ", else " + SettingKeys.CONNECTOR_READ_URI + ", else " + SettingKeys.DEFAULT_URI + ".")
@@ -32,7 +35,9 @@ public final class ConnectionOptions {
 
   /**
    * Resolves the connection string: {@code --uri}, {@code --uri-file}, {@code $MONGODB_URI_FILE},
-   * {@code $MONGODB_URI}, the connector's Spark keys, then the local default.
+   * {@code $MONGODB_URI}, the connector's Spark keys, then the local default, which only a local
+   * master may fall back to: on a cluster the driver is rarely where MongoDB runs, and a URI lost on
+   * the way (an environment variable a scheduler did not pass to the driver) must fail loudly.
    */
   public String resolveUri(Map<String, String> sparkConf, Map<String, String> env) {
     if (uri != null) {
@@ -56,7 +61,25 @@ public final class ConnectionOptions {
     if (sparkConf.containsKey(SettingKeys.CONNECTOR_WRITE_URI)) {
       return sparkConf.get(SettingKeys.CONNECTOR_WRITE_URI);
     }
+    String master = sparkConf.getOrDefault(SPARK_MASTER, System.getProperty(SPARK_MASTER));
+    if (!onThisMachine(master)) {
+      throw new ConfigException("No MongoDB connection string was given, and " + SettingKeys.DEFAULT_URI
+          + " is the default only on a local master (this one is " + master + "): pass --uri-file FILE "
+          + "(a file readable by the driver, e.g. a mounted secret), set $" + SettingKeys.URI_FILE_ENV + " or $"
+          + SettingKeys.URI_ENV + " in the driver's environment, or --uri without credentials");
+    }
     return SettingKeys.DEFAULT_URI;
+  }
+
+  /**
+   * Whether the driver and every executor run on this machine: a local master, or a standalone
+   * master on the loopback address (submit/local-cluster.sh). No master at all is a JVM that
+   * spark-submit did not start (tests, tools), which is local too.
+   */
+  static boolean onThisMachine(String master) {
+    return master == null || master.equals("local") || master.startsWith("local[")
+        || master.startsWith("local-cluster[") || master.startsWith("spark://127.0.0.1:")
+        || master.startsWith("spark://localhost:");
   }
 
   private static ConnectionString parse(String uri) {

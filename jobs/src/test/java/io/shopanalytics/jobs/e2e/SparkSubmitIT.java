@@ -2,6 +2,8 @@ package io.shopanalytics.jobs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Sorts;
 import io.shopanalytics.common.testing.EmbeddedMongo;
 import io.shopanalytics.common.testing.EmbeddedServerTest;
@@ -91,12 +93,26 @@ class SparkSubmitIT {
   @Test
   void allJobWritesWhatTheReferenceComputes() throws Exception {
     Path summaryFile = Files.createTempFile("summary", ".json");
+    Path metricsFile = Files.createTempDirectory("textfile").resolve("shop_analytics_all.prom");
     Run run = submit(Map.of(), "all", "--uri", mongo.uri(), "--from", "2024-09", "--to", "2024-12",
-        "--as-of", "2024-12-20", "--summary-file", summaryFile.toString());
+        "--as-of", "2024-12-20", "--summary-file", summaryFile.toString(), "--metrics-file", metricsFile.toString());
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.summaryLine()).contains("\"job\":\"all\"", "\"status\":\"succeeded\"");
     assertThat(Files.readString(summaryFile).trim()).isEqualTo(run.summaryLine());
+    JsonNode summary = new ObjectMapper().readTree(run.summaryLine());
+    assertThat(summary.get("app_id").asText()).startsWith("local-");
+    assertThat(summary.get("version").asText()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(summary.get("started_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z");
+    assertThat(summary.get("finished_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z");
+    // log lines carry their UTC date and the run id
+    assertThat(run.stderr()).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z INFO  \\["
+        + java.util.regex.Pattern.quote(summary.get("run_id").asText()) + "\\] AnalyticsSuite - Run ");
+    assertThat(Files.readAllLines(metricsFile)).contains(
+        "shop_analytics_run_succeeded{analytics_job=\"all\"} 1",
+        "shop_analytics_orders_read{analytics_job=\"all\"} " + summary.get("orders_read").asLong(),
+        "shop_analytics_documents{analytics_job=\"all\",collection=\"sales_analytics\",outcome=\"written\"} "
+            + summary.get("collections").get("sales_analytics").get("written").asLong());
     ReferenceResult expected = ReferenceAnalytics.compute(shop.orders(), shop.products(), shop.users(),
         RandomShopData.PERIODS, RandomShopData.AS_OF);
     assertThat(stored("product_analytics", "product_id", "period")).isEqualTo(expected.productAnalytics());
@@ -145,7 +161,7 @@ class SparkSubmitIT {
     Run run = submit(Map.of(), "sales-analytics", "--uri", mongo.uri(), "--period", "2024-11", "--dry-run");
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.summaryLine()).contains("\"dry_run\":true", "\"read_strategy\"", "\"estimated_orders\"",
-        "\"periods\":[\"2024-11\"]");
+        "\"periods\":[\"2024-11\"]", "\"app_id\":null");
     assertThat(mongo.database().getCollection("sales_analytics").countDocuments()).isEqualTo(before);
   }
 }
