@@ -53,6 +53,7 @@ Jobs:
   customer-analytics   customer_analytics with RFM scores for --as-of
   all                  the three, reading orders once and computing them concurrently
   show                 a readable view of what the jobs wrote
+  report               the analytics as charts in one self-contained HTML page
 USAGE
 }
 

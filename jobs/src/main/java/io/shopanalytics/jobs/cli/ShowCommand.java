@@ -12,6 +12,7 @@ import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
 import io.shopanalytics.jobs.options.ConnectionOptions;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bson.Document;
@@ -86,9 +87,13 @@ public final class ShowCommand implements Callable<Integer> {
 
   /** The last runs from analytics_runs, newest first: a run killed outright shows {@code running}. */
   private void printRuns(MongoDatabase db) {
+    List<Document> last = db.getCollection(AnalyticsIndexes.RUNS).find().sort(Sorts.descending("started_at"))
+        .limit(runs).into(new ArrayList<>());
+    if (last.isEmpty()) {
+      return; // no run records yet: a database the jobs have not run on, or written before they kept records
+    }
     out.println("Last runs (started, run id, job, status, periods, as-of, finished)");
-    for (Document run : db.getCollection(AnalyticsIndexes.RUNS).find().sort(Sorts.descending("started_at"))
-        .limit(runs)) {
+    for (Document run : last) {
       out.printf("  %s  %-30s %-18s %-9s %-20s %-10s %s%n", run.getDate("started_at").toInstant(), run.get("_id"),
           run.get("job"), run.get("status"), run.get("periods"), run.get("as_of"),
           run.getDate("finished_at") == null ? "-" : run.getDate("finished_at").toInstant());

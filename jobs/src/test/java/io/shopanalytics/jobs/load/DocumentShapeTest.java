@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Stored documents have every field of SCHEMA-DESIGN.md, in order, with the BSON types METRICS.md expects. */
+/** Stored documents have every field of the design's document shapes, in order, with the BSON types docs/CONTRACT.md expects. */
 @EmbeddedServerTest
 class DocumentShapeTest {
   @RegisterExtension

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated store is consistent (references, money, lifecycles) and skewed the way the issue
+ * The generated store is consistent (references, money, lifecycles) and skewed the way the design
  * asks. The data is a pure function of the seed, so the bounds below are checks of shape, not of luck.
  */
 class SeedDataTest {

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import org.bson.Document;
 
 /**
- * An independent, deliberately plain (no Spark) implementation of /work/shared/METRICS.md plus the
+ * An independent, deliberately plain (no Spark) implementation of docs/CONTRACT.md plus the
  * lead's output decisions, used as the oracle of randomized comparisons with the Spark jobs.
  *
  * <p>Pipeline: decide which orders the run reads; reject malformed ones (counted by reason); keep
@@ -98,7 +98,7 @@ public final class ReferenceAnalytics {
       return upToAsOf(at) || periods.stream().anyMatch(p -> inPeriod(at, p));
     }
 
-    /** METRICS.md "Time": start <= created_at < next start (23:59:59.999 still belongs). */
+    /** docs/CONTRACT.md, "Time": start <= created_at < next start (23:59:59.999 still belongs). */
     boolean inPeriod(Instant at, Period period) {
       return !at.isBefore(period.start()) && at.isBefore(period.nextStart());
     }

@@ -26,7 +26,7 @@ final class ReferenceCatalog {
   record Label(String sku, String name) {}
 
   /**
-   * METRICS.md "Category": the item's own category when a non-empty string, else the product's
+   * docs/CONTRACT.md, "Category": the item's own category when a non-empty string, else the product's
    * current category when a non-empty string, else "unknown". A blank " " is non-empty, so it is
    * a category (literal reading).
    */
@@ -45,7 +45,7 @@ final class ReferenceCatalog {
    * this product in the period): the current products document when it exists (its fields when
    * non-empty strings, else null, with no fall-back to items); when the product is gone, the item
    * of the latest sale line (greatest order created_at, ties by greatest order _id). Several lines
-   * of that one order: the first in array order (the lead's rule does not say; documented choice).
+   * of that one order: the first in array order (the contract does not say; a documented choice).
    */
   Label labelOf(Object productId, Collection<SaleLine> linesInScope) {
     Document product = productsById.get(productId);

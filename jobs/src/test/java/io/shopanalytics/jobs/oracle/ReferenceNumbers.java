@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.bson.types.Decimal128;
 
 /**
- * Reads BSON numbers the way METRICS.md "Inputs" and "Money" ask, as exact decimals.
+ * Reads BSON numbers the way docs/CONTRACT.md, "Inputs" and "Money" ask, as exact decimals.
  *
  * <p>BSON numbers arrive in an {@link org.bson.Document} as Integer (int32), Long (int64), Double
  * or {@link Decimal128}; anything else (a String such as "12.50", a Boolean, null) is not a number.
@@ -69,7 +69,7 @@ final class ReferenceNumbers {
   }
 
   /**
-   * The shortest decimal that reads back as {@code d} (METRICS.md: "a double price is taken as its
+   * The shortest decimal that reads back as {@code d} (docs/CONTRACT.md: "a double price is taken as its
    * shortest decimal form, 19.99 is 19.99").
    *
    * <p>Written independently of {@link Double#toString}: on Java 17 that method sometimes prints

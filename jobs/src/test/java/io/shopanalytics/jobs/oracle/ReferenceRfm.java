@@ -3,7 +3,7 @@ package io.shopanalytics.jobs.oracle;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFM scores and segments, METRICS.md "RFM" and "Segment". */
+/** RFM scores and segments, docs/CONTRACT.md, "RFM" and "Segment". */
 final class ReferenceRfm {
   private static final int QUINTILE_CUTS = 4;
 

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import org.bson.types.Decimal128;
 
 /**
- * Rounding at storage time (METRICS.md "Money"): every sum stays exact until it is stored; money is
+ * Rounding at storage time (docs/CONTRACT.md, "Money"): every sum stays exact until it is stored; money is
  * then rounded half-even to exactly 2 decimals, percentages to 1 decimal, ratios to 2 decimals.
  * Every division here is BigDecimal's correctly rounded quotient of exact operands.
  */

@@ -20,7 +20,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
-/** One rule of METRICS.md (or of the lead's decisions) per test. */
+/** One rule of docs/CONTRACT.md per test. */
 class ReferenceRulesTest {
   static final Period NOVEMBER = Period.of(2024, 11);
   static final Period DECEMBER = Period.of(2024, 12);

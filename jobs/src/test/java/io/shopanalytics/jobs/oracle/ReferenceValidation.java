@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import org.bson.Document;
 
 /**
- * The reject rules of METRICS.md "Which orders count", with the reason codes and the precedence the
+ * The reject rules of docs/CONTRACT.md, "Which orders count", with the reason codes and the precedence the
  * lead fixed: the reason is that of the FIRST rule (1..7) that fails, and rules 4, 5 and 6 each look
  * at every item before the next rule is tried. So an order whose item 1 has a bad price and whose
  * item 2 has no product_id is {@code item_product_id_missing}.

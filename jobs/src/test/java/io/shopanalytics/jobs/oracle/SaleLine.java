@@ -18,7 +18,7 @@ record SaleLine(
     String itemSku,
     String itemName) {
 
-  /** METRICS.md "Money": line revenue = quantity x unit_price, exactly. */
+  /** docs/CONTRACT.md, "Money": line revenue = quantity x unit_price, exactly. */
   BigDecimal revenue() {
     return unitPrice.multiply(BigDecimal.valueOf(quantity));
   }

@@ -44,7 +44,7 @@ final class SaleOrder {
     return createdAt;
   }
 
-  /** METRICS.md "Time": days are UTC. */
+  /** docs/CONTRACT.md, "Time": days are UTC. */
   LocalDate utcDate() {
     return LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
   }
