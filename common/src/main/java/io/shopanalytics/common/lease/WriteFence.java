@@ -85,7 +85,11 @@ public final class WriteFence implements Serializable {
     }
     long token = leaseOf(scopeField == null ? null : fields.get(scopeField, key.get(scopeField))).token();
     fields.append(TOKEN, token);
-    return Filters.and(key, Filters.not(Filters.gt(TOKEN, token)));
+    // one flat document, the key's equalities beside the token's condition, rather than an $and:
+    // the key's unique index then finds the one document on any server, the embedded one included
+    Document guarded = new Document(key);
+    guarded.append(TOKEN, new Document("$not", new Document("$gt", token)));
+    return guarded;
   }
 
   /** Fails with {@link FencedException} unless the leases of these documents' scopes are still held. */

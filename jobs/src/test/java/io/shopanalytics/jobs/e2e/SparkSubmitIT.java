@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import io.shopanalytics.common.testing.EmbeddedMongo;
 import io.shopanalytics.common.testing.EmbeddedServerTest;
@@ -57,7 +58,8 @@ class SparkSubmitIT {
     }
   }
 
-  static Run submit(Map<String, String> env, String... args) throws IOException, InterruptedException {
+  /** The wrapper with these arguments, on a local master, without the caller's connection string or Spark. */
+  static ProcessBuilder wrapper(Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("submit/spark-submit.sh").toString());
     command.addAll(List.of(args));
@@ -67,6 +69,11 @@ class SparkSubmitIT {
     builder.environment().remove("SPARK_HOME");
     builder.environment().put("SPARK_MASTER", "local[2]");
     builder.environment().putAll(env);
+    return builder;
+  }
+
+  static Run submit(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    ProcessBuilder builder = wrapper(env, args);
     File out = Files.createTempFile("submit", ".out").toFile();
     File err = Files.createTempFile("submit", ".err").toFile();
     Process process = builder.redirectOutput(out).redirectError(err).start();
@@ -78,13 +85,11 @@ class SparkSubmitIT {
         Files.readString(err.toPath(), StandardCharsets.UTF_8));
   }
 
-  private static List<Document> stored(String collection, String... keys) {
+  /** A collection as stored, without the writer's own fields, in key order. */
+  static List<Document> stored(MongoDatabase database, String collection, String... keys) {
     List<Document> documents = new ArrayList<>();
-    for (Document document : mongo.database().getCollection(collection).find().sort(Sorts.ascending(keys))) {
-      document.remove("_id");
-      document.remove("created_at");
-      document.remove("updated_at");
-      document.remove("lease_token");
+    for (Document document : database.getCollection(collection).find().sort(Sorts.ascending(keys))) {
+      List.of("_id", "created_at", "updated_at", "lease_token").forEach(document::remove);
       documents.add(document);
     }
     return documents;
@@ -115,9 +120,12 @@ class SparkSubmitIT {
             + summary.get("collections").get("sales_analytics").get("written").asLong());
     ReferenceResult expected = ReferenceAnalytics.compute(shop.orders(), shop.products(), shop.users(),
         RandomShopData.PERIODS, RandomShopData.AS_OF);
-    assertThat(stored("product_analytics", "product_id", "period")).isEqualTo(expected.productAnalytics());
-    assertThat(stored("sales_analytics", "period")).isEqualTo(expected.salesAnalytics());
-    assertThat(stored("customer_analytics", "user_id")).isEqualTo(expected.customerAnalytics());
+    assertThat(stored(mongo.database(), "product_analytics", "product_id", "period"))
+        .isEqualTo(expected.productAnalytics());
+    assertThat(stored(mongo.database(), "sales_analytics", "period"))
+        .isEqualTo(expected.salesAnalytics());
+    assertThat(stored(mongo.database(), "customer_analytics", "user_id"))
+        .isEqualTo(expected.customerAnalytics());
     assertThat(run.summaryLine()).contains("\"orders_read\":" + expected.ordersRead());
   }
 
