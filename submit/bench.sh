@@ -22,6 +22,8 @@ cd "$ROOT"
 BENCH_JAR="$ROOT/bench/target/shop-analytics-bench.jar"
 BENCH_CLASSPATH="$ROOT/bench/target/classpath.txt"
 MASTER="${BENCH_MASTER:-local[2]}"
+# the benchmark's driver, UI and stand-in stay on the loopback address
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 DRIVER_MEMORY="${BENCH_DRIVER_MEMORY:-2g}"
 
 # shellcheck source=lib/daemons.sh
