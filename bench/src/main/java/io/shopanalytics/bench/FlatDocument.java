@@ -3,6 +3,7 @@ package io.shopanalytics.bench;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shopanalytics.common.lease.WriteFence;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.bson.BsonValue;
  */
 final class FlatDocument {
   /** Bookkeeping fields of the writer, not part of the contract's comparison. */
-  static final Set<String> IGNORED = Set.of("_id", "created_at", "updated_at");
+  static final Set<String> IGNORED = Set.of("_id", "created_at", "updated_at", WriteFence.TOKEN);
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private FlatDocument() {}

@@ -12,8 +12,8 @@ import io.shopanalytics.common.testing.EmbeddedMongo;
 import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.jobs.oracle.ReferenceAnalytics;
 import io.shopanalytics.jobs.oracle.ReferenceResult;
-import io.shopanalytics.jobs.testdata.RandomShopData;
 import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
+import io.shopanalytics.jobs.testdata.RandomShopData;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,10 +40,7 @@ class KilledRunIT {
   @BeforeAll
   static void seed() {
     mongo = EmbeddedMongo.start();
-    shop = RandomShopData.generate(202, 60, 50, 1200);
-    mongo.database().getCollection("orders").insertMany(shop.orders().stream().map(Document::new).toList());
-    mongo.database().getCollection("products").insertMany(shop.products().stream().map(Document::new).toList());
-    mongo.database().getCollection("users").insertMany(shop.users().stream().map(Document::new).toList());
+    shop = SparkSubmitIT.seededShop(mongo, 202);
   }
 
   @AfterAll

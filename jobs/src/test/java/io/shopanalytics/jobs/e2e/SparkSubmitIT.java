@@ -40,10 +40,16 @@ class SparkSubmitIT {
   @BeforeAll
   static void seed() {
     mongo = EmbeddedMongo.start();
-    shop = RandomShopData.generate(101, 60, 50, 1200);
-    mongo.database().getCollection("orders").insertMany(shop.orders().stream().map(Document::new).toList());
-    mongo.database().getCollection("products").insertMany(shop.products().stream().map(Document::new).toList());
-    mongo.database().getCollection("users").insertMany(shop.users().stream().map(Document::new).toList());
+    shop = seededShop(mongo, 101);
+  }
+
+  /** A random shop of 1,200 orders in the server's database (copies: the driver adds _id to what it inserts). */
+  static ShopData seededShop(EmbeddedMongo server, long seed) {
+    ShopData data = RandomShopData.generate(seed, 60, 50, 1200);
+    server.database().getCollection("orders").insertMany(data.orders().stream().map(Document::new).toList());
+    server.database().getCollection("products").insertMany(data.products().stream().map(Document::new).toList());
+    server.database().getCollection("users").insertMany(data.users().stream().map(Document::new).toList());
+    return data;
   }
 
   @AfterAll
