@@ -70,7 +70,9 @@ public final class AnalyticsComputation implements AutoCloseable {
         if (users == null) {
           throw new IllegalStateException("Customer analytics need the users");
         }
-        return CustomerAnalyticsTransform.transform(saleOrders, saleLines, users, asOf, cache);
+        // kept: the writer and the segment history both read the scored customers, and scoring
+        // (the RFM cut points, then every row) would otherwise run twice
+        return cache.keep(CustomerAnalyticsTransform.transform(saleOrders, saleLines, users, asOf, cache));
       default:
         throw new IllegalArgumentException("Unknown output " + output);
     }
