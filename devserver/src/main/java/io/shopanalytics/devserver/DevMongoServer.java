@@ -2,8 +2,6 @@ package io.shopanalytics.devserver;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -20,8 +18,11 @@ import picocli.CommandLine;
 /**
  * The embedded development server: mongo-java-server on 127.0.0.1, its data in an H2 MVStore file
  * so that it survives restarts (or in memory). It speaks MongoDB's wire protocol but is not
- * MongoDB: no replication, no sharding, a subset of commands. Started by {@code submit/dev-mongo.sh},
- * by the benchmark (in a child JVM of its own), and in-process by the tests.
+ * MongoDB: no replication, no sharding, a subset of commands. It keeps an oplog, so it serves change
+ * streams (mongo-java-server's, whose events differ from MongoDB's in places: docs/ARCHITECTURE.md,
+ * 10. The stream job), with a bounded history like MongoDB's capped oplog. Started by
+ * {@code submit/dev-mongo.sh}, by the benchmark (in a child JVM of its own), and in-process by the
+ * tests.
  */
 public final class DevMongoServer implements AutoCloseable {
   public static final String HOST = "127.0.0.1";
@@ -32,6 +33,27 @@ public final class DevMongoServer implements AutoCloseable {
   /** Where documents live: an MVStore file in the data directory, or the heap (gone on stop). */
   public enum Backend { h2, memory }
 
+  /**
+   * Whether the server keeps an oplog (change streams need one; every write then also stores its
+   * entry), and how many entries it keeps (0: all; the oldest go first, and a change stream that
+   * resumes from before the oldest kept fails with ChangeStreamHistoryLost, as on MongoDB).
+   */
+  public record OplogSettings(boolean enabled, long maxEntries) {
+    public static final long DEFAULT_MAX_ENTRIES = 1_000_000;
+    public static final OplogSettings NONE = new OplogSettings(false, 0);
+    public static final OplogSettings DEFAULT = new OplogSettings(true, DEFAULT_MAX_ENTRIES);
+
+    public OplogSettings {
+      if (maxEntries < 0) {
+        throw new IllegalArgumentException("the oplog's entries must be 0 (all) or more, got " + maxEntries);
+      }
+    }
+
+    public static OplogSettings keeping(long maxEntries) {
+      return new OplogSettings(true, maxEntries);
+    }
+  }
+
   private final MongoServer server;
   private final InetSocketAddress address;
 
@@ -40,10 +62,19 @@ public final class DevMongoServer implements AutoCloseable {
     this.address = server.getLocalAddress();
   }
 
-  /** Binds 127.0.0.1:{@code port} (0 for any free port); fails when the port is taken or the data file is locked. */
+  /** {@link #start(Backend, Path, int, OplogSettings)} with the default oplog. */
   public static DevMongoServer start(Backend backend, Path dataDirectory, int port) {
-    MongoBackend store = backend == Backend.h2 ? new H2Backend(openStore(dataDirectory)) : new MemoryBackend();
+    return start(backend, dataDirectory, port, OplogSettings.DEFAULT);
+  }
+
+  /** Binds 127.0.0.1:{@code port} (0 for any free port); fails when the port is taken or the data file is locked. */
+  public static DevMongoServer start(Backend backend, Path dataDirectory, int port, OplogSettings oplog) {
+    MongoBackend store = backend == Backend.h2 ? OplogBackends.h2(openStore(dataDirectory), oplog.maxEntries())
+        : OplogBackends.memory(oplog.maxEntries());
     MongoServer server = new MongoServer(store);
+    if (oplog.enabled()) {
+      server.enableOplog();
+    }
     try {
       server.bind(HOST, port);
     } catch (Exception e) { // netty throws a BindException without declaring it
@@ -129,6 +160,15 @@ public final class DevMongoServer implements AutoCloseable {
         description = "h2 (on disk, survives restarts) or memory. Default: ${DEFAULT-VALUE}.")
     Backend backend;
 
+    @Option(names = "--oplog", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Keep an oplog, for change streams (--no-oplog: none, and less memory). Default: on.")
+    boolean oplog;
+
+    @Option(names = "--oplog-max-entries", paramLabel = "N", defaultValue = "" + OplogSettings.DEFAULT_MAX_ENTRIES,
+        description = "Oplog entries kept (0: all); a change stream resuming from before the oldest kept fails "
+            + "with ChangeStreamHistoryLost, as on MongoDB. Default: ${DEFAULT-VALUE}.")
+    long oplogMaxEntries;
+
     @Option(names = "--stop-when-input-ends",
         description = "Stop when standard input ends, as when the parent process that started it exits or is killed.")
     boolean stopWhenInputEnds;
@@ -136,7 +176,8 @@ public final class DevMongoServer implements AutoCloseable {
     @Override
     public Integer call() throws InterruptedException {
       System.out.println(NOTICE);
-      DevMongoServer server = start(backend, dataDirectory, port);
+      DevMongoServer server = start(backend, dataDirectory, port,
+          oplog ? OplogSettings.keeping(oplogMaxEntries) : OplogSettings.NONE);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         System.out.println("dev-mongo: stopping");
@@ -144,7 +185,9 @@ public final class DevMongoServer implements AutoCloseable {
         stopped.countDown();
       }, "dev-mongo-stop"));
       System.out.println("dev-mongo: listening on " + server.connectionString() + " (backend " + backend
-          + (backend == Backend.h2 ? ", file " + dataFile(dataDirectory).toAbsolutePath() : "") + ")");
+          + (backend == Backend.h2 ? ", file " + dataFile(dataDirectory).toAbsolutePath() : "")
+          + (oplog ? ", oplog of " + (oplogMaxEntries == 0 ? "every" : "the last " + oplogMaxEntries) + " entries"
+              : ", no oplog") + ")");
       if (stopWhenInputEnds) {
         awaitEndOfInput();
         System.out.println("dev-mongo: input closed, stopping");
