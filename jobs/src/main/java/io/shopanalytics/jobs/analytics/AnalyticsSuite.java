@@ -114,7 +114,7 @@ public final class AnalyticsSuite {
       if (request.wants(AnalyticsOutput.PRODUCT)) {
         report.productCounters(timer.time("product_counters", () -> ProductCounters.update(request.mongo())));
       }
-      if (request.incremental()) {
+      if (request.mode().marksProcessed()) {
         leases.checkHeld();
         report.marked(timer.time("mark_processed", () -> markProcessed(request, validated, run, readStarted)));
       }

@@ -34,7 +34,7 @@ final class RunReport {
         .put("as_of", request.wants(AnalyticsOutput.CUSTOMER) ? request.asOf().toString() : null)
         .put("read_preference", request.mongo().describeReadPreference())
         .put("write_concern", request.mongo().describeWriteConcern())
-        .put("mode", request.incremental() ? "incremental" : "full");
+        .put("mode", request.mode().label());
   }
 
   void dirtyMonths(DirtyMonths.Found dirty, RunRequest resolved) {

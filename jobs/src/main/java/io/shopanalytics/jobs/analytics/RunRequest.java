@@ -19,10 +19,11 @@ import java.util.Set;
  *
  * @param periods the months of product and sales analytics; empty in an incremental request until
  *     {@link #withDirtyMonths} fills them
+ * @param mode where the months come from, and whether the orders read are marked processed
  * @param leases how the run takes the leases of its output scopes (docs/ARCHITECTURE.md, 8. Runs under a scheduler)
  * @param replaceNewerSnapshot write customer_analytics even when the stored snapshot's as-of is newer
  */
-public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsOf asOf, boolean incremental,
+public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsOf asOf, RunMode mode,
     boolean dryRun, MongoSettings mongo, ReadSettings read, LeaseSettings leases, boolean replaceNewerSnapshot) {
 
   public RunRequest {
@@ -34,7 +35,7 @@ public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsO
     if (outputs.contains(AnalyticsOutput.CUSTOMER) && asOf == null) {
       throw new IllegalArgumentException("Customer analytics need an as-of date");
     }
-    if (!incremental && periods.isEmpty() && outputs.stream().anyMatch(AnalyticsOutput::periodic)) {
+    if (!mode.findsDirtyMonths() && periods.isEmpty() && outputs.stream().anyMatch(AnalyticsOutput::periodic)) {
       throw new IllegalArgumentException("Product and sales analytics need at least one period");
     }
   }
@@ -52,6 +53,11 @@ public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsO
     return outputs.contains(output);
   }
 
+  /** Whether the run finds its months itself, from the orders not yet processed. */
+  public boolean incremental() {
+    return mode.findsDirtyMonths();
+  }
+
   /**
    * The incremental request resolved: product and sales analytics for the months holding unprocessed
    * orders; with none, customer analytics alone.
@@ -61,7 +67,7 @@ public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsO
     if (months.isEmpty()) {
       remaining.removeIf(AnalyticsOutput::periodic);
     }
-    return new RunRequest(remaining, months, asOf, incremental, dryRun, mongo, read, leases, replaceNewerSnapshot);
+    return new RunRequest(remaining, months, asOf, mode, dryRun, mongo, read, leases, replaceNewerSnapshot);
   }
 
   /** The orders every output needs, read once: the months' orders and/or all history up to as-of. */
@@ -94,7 +100,7 @@ public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsO
     private Set<AnalyticsOutput> outputs = EnumSet.allOf(AnalyticsOutput.class);
     private List<Period> periods = List.of();
     private AsOf asOf;
-    private boolean incremental;
+    private RunMode mode = RunMode.FULL;
     private boolean dryRun;
     private ReadSettings read = ReadSettings.defaults();
     private LeaseSettings leases = LeaseSettings.defaults();
@@ -121,7 +127,11 @@ public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsO
 
     /** Months found by the run itself: those holding orders not yet analytics_processed. */
     public Builder incremental(boolean value) {
-      this.incremental = value;
+      return mode(value ? RunMode.INCREMENTAL : RunMode.FULL);
+    }
+
+    public Builder mode(RunMode value) {
+      this.mode = value;
       return this;
     }
 
@@ -147,7 +157,7 @@ public record RunRequest(Set<AnalyticsOutput> outputs, List<Period> periods, AsO
     }
 
     public RunRequest build() {
-      return new RunRequest(outputs, periods, asOf, incremental, dryRun, mongo, read, leases, replaceNewerSnapshot);
+      return new RunRequest(outputs, periods, asOf, mode, dryRun, mongo, read, leases, replaceNewerSnapshot);
     }
   }
 }
