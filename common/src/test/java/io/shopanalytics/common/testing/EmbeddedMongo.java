@@ -16,6 +16,7 @@ import io.shopanalytics.devserver.DevMongoServer;
  * sharding commands, hashed indexes, {@code $collStats}, {@code $sample} that works reliably. It
  * silently ignores {@code hint}, {@code min} and {@code max} (a find with min/max returns the whole
  * collection). Plain finds on {@code config.*} work, so sharding metadata can be stored there.
+ * It keeps an oplog, so it serves change streams (bounded or not, {@link #start(DevMongoServer.OplogSettings)}).
  */
 public final class EmbeddedMongo implements AutoCloseable {
   public static final String DATABASE = "shop";
@@ -25,8 +26,8 @@ public final class EmbeddedMongo implements AutoCloseable {
   private final MongoClient client;
   private final Thread stopAtExit;
 
-  private EmbeddedMongo() {
-    server = DevMongoServer.start(DevMongoServer.Backend.memory, null, 0);
+  private EmbeddedMongo(DevMongoServer.OplogSettings oplog) {
+    server = DevMongoServer.start(DevMongoServer.Backend.memory, null, 0, oplog);
     uri = server.connectionString();
     client = MongoClients.create(uri);
     stopAtExit = new Thread(server::close, "embedded-mongo-stop");
@@ -34,7 +35,11 @@ public final class EmbeddedMongo implements AutoCloseable {
   }
 
   public static EmbeddedMongo start() {
-    return new EmbeddedMongo();
+    return new EmbeddedMongo(DevMongoServer.OplogSettings.DEFAULT);
+  }
+
+  public static EmbeddedMongo start(DevMongoServer.OplogSettings oplog) {
+    return new EmbeddedMongo(oplog);
   }
 
   /** {@code mongodb://127.0.0.1:<port>}. */
@@ -60,10 +65,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     return MongoSettings.builder().uri(uri).database(DATABASE);
   }
 
-  /** Drops every database (between tests sharing one server). */
+  /** Drops every database but the oplog's (between tests sharing one server). */
   public void clear() {
     for (String name : client.listDatabaseNames()) {
-      client.getDatabase(name).drop();
+      if (!name.equals("local")) {
+        client.getDatabase(name).drop();
+      }
     }
   }
 
