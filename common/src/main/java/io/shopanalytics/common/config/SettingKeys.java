@@ -112,6 +112,31 @@ public final class SettingKeys {
   public static final String LEASE_DURATION = PREFIX + "lease.duration";
   public static final String DEFAULT_LEASE_DURATION = "2m";
 
+  /** Seconds between the stream's micro-batch triggers ({@code --trigger-seconds}). Default {@value #DEFAULT_STREAM_TRIGGER_SECONDS}. */
+  public static final String STREAM_TRIGGER_SECONDS = PREFIX + "stream.triggerSeconds";
+  public static final int DEFAULT_STREAM_TRIGGER_SECONDS = 30;
+
+  /**
+   * The shortest time between two recomputations of customer analytics by the stream (they read
+   * every order up to the as-of day), or {@code --customers-every-seconds}. Default
+   * {@value #DEFAULT_STREAM_CUSTOMERS_EVERY_SECONDS}.
+   */
+  public static final String STREAM_CUSTOMERS_EVERY_SECONDS = PREFIX + "stream.customersEverySeconds";
+  public static final int DEFAULT_STREAM_CUSTOMERS_EVERY_SECONDS = 300;
+
+  /** The most changes of orders one micro-batch takes (a catch-up is split into batches of this size). Default {@value #DEFAULT_STREAM_MAX_CHANGES_PER_BATCH}. */
+  public static final String STREAM_MAX_CHANGES_PER_BATCH = PREFIX + "stream.maxChangesPerBatch";
+  public static final int DEFAULT_STREAM_MAX_CHANGES_PER_BATCH = 20_000;
+
+  /**
+   * How often a stream with no change to {@code orders} moves its checkpointed position on to the
+   * change stream's post-batch resume token (MongoDB's, which follows the oplog even when
+   * {@code orders} is quiet), so that a long quiet spell does not leave its resume point to fall
+   * off the oplog. Default {@value #DEFAULT_STREAM_IDLE_ADVANCE_SECONDS}.
+   */
+  public static final String STREAM_IDLE_ADVANCE_SECONDS = PREFIX + "stream.idleAdvanceSeconds";
+  public static final int DEFAULT_STREAM_IDLE_ADVANCE_SECONDS = 600;
+
   /** Connections per MongoClient (one client per executor JVM and URI). Default: the driver's (100). */
   public static final String CONNECTION_MAX_POOL_SIZE = PREFIX + "connection.maxPoolSize";
 

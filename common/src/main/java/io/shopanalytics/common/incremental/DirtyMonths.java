@@ -1,18 +1,12 @@
 package io.shopanalytics.common.incremental;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import io.shopanalytics.common.config.MongoSettings;
 import io.shopanalytics.common.model.OrderSchema;
-import io.shopanalytics.common.mongo.MongoClientCache;
-import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
@@ -44,22 +38,10 @@ public final class DirtyMonths {
   }
 
   public static Found find(MongoSettings settings) {
-    MongoCollection<Document> orders = MongoClientCache.get(settings.readUri())
-        .getDatabase(settings.database()).getCollection(SourceCollections.ORDERS)
-        .withReadPreference(settings.readPreferenceObject());
-    Map<Period, Long> perMonth = new TreeMap<>();
-    // $year/$month of a date are UTC, the periods' calendar
-    for (Document month : orders.aggregate(List.of(
-        Aggregates.match(Filters.and(UNPROCESSED, Filters.type(OrderSchema.CREATED_AT, "date"))),
-        Aggregates.group(new Document("y", new Document("$year", "$created_at"))
-                .append("m", new Document("$month", "$created_at")),
-            Accumulators.sum("orders", 1))))) {
-      Document key = month.get("_id", Document.class);
-      perMonth.put(Period.of(((Number) key.get("y")).intValue(), ((Number) key.get("m")).intValue()),
-          ((Number) month.get("orders")).longValue());
-    }
-    long withoutDate = orders.countDocuments(
+    Map<Period, Long> perMonth = OrderMonths.matching(settings, UNPROCESSED);
+    long withoutDate = OrderMonths.orders(settings).countDocuments(
         Filters.and(UNPROCESSED, Filters.not(Filters.type(OrderSchema.CREATED_AT, "date"))));
     return new Found(perMonth, withoutDate);
   }
+
 }

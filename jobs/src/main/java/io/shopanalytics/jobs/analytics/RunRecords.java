@@ -91,6 +91,7 @@ final class RunRecords {
         .append("app_id", summary.getOrDefault("app_id", appId))
         .append("version", summary.getOrDefault("version", VERSION))
         .append("error", summary.get("error"))
-        .append("skipped", summary.getOrDefault("skipped", Map.of()));
+        .append("skipped", summary.getOrDefault("skipped", Map.of()))
+        .append("stream", summary.get("stream"));
   }
 }

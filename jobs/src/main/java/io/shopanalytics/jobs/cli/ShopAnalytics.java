@@ -6,6 +6,7 @@ import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.jobs.analytics.AnalyticsOutput;
 import io.shopanalytics.jobs.load.LoadCommand;
 import io.shopanalytics.jobs.report.ReportCommand;
+import io.shopanalytics.jobs.stream.StreamCommand;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.Command;
@@ -13,11 +14,12 @@ import picocli.CommandLine;
 
 /** The one entry point of the application jar: {@code spark-submit ... shop-analytics-jobs.jar <job> [options]}. */
 @Command(name = "shop-analytics", mixinStandardHelpOptions = true, version = "shop-analytics 0.1.0",
-    description = "Spark batch analytics for the shop's MongoDB cluster.",
+    description = "Spark analytics for the shop's MongoDB cluster: batch jobs, and a stream that keeps them current.",
     subcommands = {
         LoadCommand.class,
         ShowCommand.class,
         ReportCommand.class,
+        StreamCommand.class,
     })
 public final class ShopAnalytics implements Runnable {
   private static final Logger LOG = LogManager.getLogger(ShopAnalytics.class);
