@@ -54,6 +54,7 @@ Jobs:
   all                  the three, reading orders once and computing them concurrently
   show                 a readable view of what the jobs wrote
   report               the analytics as charts in one self-contained HTML page
+  stream               keep the three current from the change stream of orders (--checkpoint DIR)
 USAGE
 }
 

@@ -23,6 +23,10 @@ import io.shopanalytics.jobs.oracle.ReferenceResult;
 import io.shopanalytics.jobs.testdata.RandomShopData;
 import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
 import io.shopanalytics.jobs.testdata.ShopApplication;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shopanalytics.devserver.DevMongoServer;
+import io.shopanalytics.jobs.cli.ShopAnalytics;
+import io.shopanalytics.jobs.testing.CommandRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +48,7 @@ class StreamTest extends SparkTestBase {
   static final List<Period> MONTHS = Period.range(Period.of(2024, 6), Period.of(2025, 1));
   static final AsOf AS_OF = RandomShopData.AS_OF;
   static final Set<String> WRITE_FIELDS = Set.of("_id", "created_at", "updated_at", "lease_token");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static EmbeddedMongo mongo;
 
   @TempDir
@@ -150,5 +155,40 @@ class StreamTest extends SparkTestBase {
     Document record = mongo.database().getCollection("analytics_runs").find(Filters.eq("job", "stream")).first();
     assertThat(record.getString("status")).isEqualTo("stopped");
     assertThat(record.get("batches", Number.class).longValue()).isPositive();
+  }
+
+  @Test
+  void aResumePointThatLeftTheOplogStopsTheStreamNamingTheMonthsToRecompute() throws Exception {
+    try (EmbeddedMongo small = EmbeddedMongo.start(DevMongoServer.OplogSettings.keeping(300))) {
+      seed(small, 302);
+      fullBatch(small);
+      ShopApplication app = new ShopApplication(small.database(), 11);
+      try (StreamRunner stream = new StreamRunner(spark, request(small, checkpoint))) {
+        stream.await("listening", line -> true, Duration.ofMinutes(2));
+        app.insert(1, Period.of(2024, 12), AS_OF.endExclusive());
+        stream.await("batch", batch -> batch.get("changes").asLong() > 0, Duration.ofMinutes(2));
+        stream.awaitIdle(Duration.ofSeconds(3), Duration.ofMinutes(3));
+        assertThat(stream.stop(Duration.ofMinutes(2))).isNull();
+      }
+      // while it is down, more changes than the oplog keeps
+      app.cancel(3, Period.of(2024, 11));
+      app.insert(400, Period.of(2024, 10), AS_OF.endExclusive());
+
+      CommandRun restarted = CommandRun.of("stream", "--uri", small.uri(), "--checkpoint", checkpoint.toString(),
+          "--trigger-seconds", "1", "--as-of", AS_OF.toString());
+
+      assertThat(restarted.exitCode()).as(restarted.toString()).isEqualTo(ShopAnalytics.FAILED);
+      JsonNode failed = JSON.readTree(restarted.out().lines().filter(line -> line.contains("\"event\":\"failed\""))
+          .findFirst().orElseThrow(() -> new AssertionError(restarted.toString())));
+      assertThat(failed.get("error").asText())
+          .contains("ChangeStreamHistoryLost")
+          .contains("Months holding orders updated since then: 2024-10, 2024-11")
+          .contains("orders deleted since then leave no trace")
+          .contains("start the stream with a new --checkpoint")
+          .contains("submit/spark-submit.sh all --mode full --from 2024-10 --to 2024-11");
+      assertThat(restarted.err()).contains("ERROR: stream failed: ").contains("ChangeStreamHistoryLost");
+      assertThat(small.database().getCollection("analytics_runs").find(Filters.eq("job", "stream"))
+          .sort(Sorts.descending("started_at")).first().getString("status")).isEqualTo("failed");
+    }
   }
 }

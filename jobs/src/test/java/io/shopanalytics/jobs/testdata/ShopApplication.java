@@ -23,7 +23,8 @@ import org.bson.types.ObjectId;
 /**
  * The shop's application, as the stream sees it: it inserts orders, cancels some, corrects
  * quantities, deletes and re-dates orders; every update sets {@code updated_at} and resets
- * {@code analytics_processed}, as docs/CONTRACT.md asks of the application. Deterministic for a seed.
+ * {@code analytics_processed}, as docs/CONTRACT.md asks of the application (an insert, dated in the
+ * past or not, is written now: its {@code updated_at} is now). Deterministic for a seed.
  */
 public final class ShopApplication {
   private final MongoCollection<Document> orders;
@@ -58,7 +59,7 @@ public final class ShopApplication {
       Instant createdAt = month.start().plusMillis((long) (random.nextDouble() * span));
       TestOrders.OrderBuilder built = order(id, users.get(random.nextInt(users.size())), createdAt.toString(),
           random.nextBoolean() ? OrderStatus.DELIVERED : OrderStatus.SHIPPED).payment("credit_card")
-          .set("updated_at", Date.from(createdAt)).set("analytics_processed", false);
+          .set("updated_at", new Date()).set("analytics_processed", false);
       for (int line = 0; line <= random.nextInt(3); line++) {
         built.item(item(products.get(random.nextInt(products.size())), 1 + random.nextInt(3),
             dec((5 + random.nextInt(200)) + "." + (10 + random.nextInt(90)))));
