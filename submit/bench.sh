@@ -8,6 +8,8 @@
 #   submit/bench.sh --uri mongodb://127.0.0.1:27017 --figures scan,suite   # a running dev server
 #   submit/bench.sh bench-read [options]           # read throughput per read strategy
 #   submit/bench.sh bench-queries [options]        # the report's queries: analytics collections vs orders
+#   submit/bench.sh bench-stream [options]         # the stream job's latency, insert to counted, at steady rates
+#   submit/bench.sh traffic [options]              # the application: orders placed now at a steady rate
 #   submit/bench.sh --help
 #
 # The harness is a developer tool outside the application jar: it runs with the project's own Spark
@@ -33,7 +35,7 @@ source "$ROOT/submit/lib/java17.sh"
 build_if_missing bench "$BENCH_JAR" "$BENCH_CLASSPATH"
 
 COMMAND=bench
-if [[ "${1:-}" == bench-read || "${1:-}" == bench-queries ]]; then
+if [[ "${1:-}" == bench-read || "${1:-}" == bench-queries || "${1:-}" == bench-stream || "${1:-}" == traffic ]]; then
   COMMAND=$1
   shift
 fi

@@ -9,7 +9,8 @@ import picocli.CommandLine;
  */
 @Command(name = "shop-analytics-bench", mixinStandardHelpOptions = true,
     description = "Benchmarks of the analytics suite (see docs/PERFORMANCE.md).",
-    subcommands = {BenchCommand.class, ReadStrategyBench.class, QueryLatencyBench.class})
+    subcommands = {BenchCommand.class, ReadStrategyBench.class, QueryLatencyBench.class, StreamLatencyBench.class,
+        TrafficCommand.class})
 public final class BenchMain implements Runnable {
   @Override
   public void run() {

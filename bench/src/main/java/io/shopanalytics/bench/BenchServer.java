@@ -48,14 +48,20 @@ final class BenchServer implements AutoCloseable {
         "embedded mongo-java-server (memory backend) inside the driver JVM: its documents count in the driver's heap");
   }
 
+  /** The stand-in in a child JVM without an oplog: the size benchmark's loads would double its memory. */
   static BenchServer child(String heap, Path log) throws IOException, InterruptedException {
+    return child(heap, log, false);
+  }
+
+  /** @param oplog whether the stand-in keeps an oplog (change streams) */
+  static BenchServer child(String heap, Path log, boolean oplog) throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap, "-XX:+UseG1GC",
         "-cp", System.getProperty("java.class.path"),
         DevMongoServer.class.getName(), "--port", Integer.toString(port), "--backend", "memory",
-        "--stop-when-input-ends"));
+        oplog ? "--oplog" : "--no-oplog", "--stop-when-input-ends"));
     Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

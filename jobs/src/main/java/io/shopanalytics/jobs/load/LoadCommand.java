@@ -103,6 +103,7 @@ public final class LoadCommand implements Runnable {
       ShardingPlan plan = ShardingPlan.of(topology, settings.database(), data.categoriesByPopularity());
       ShardingExecutor.apply(admin, plan, err);
       SourceCollections.ensureIndexes(database, plan.shardsProducts());
+      PreImages.enable(database, err);
       AnalyticsIndexes.ensureAll(database);
       LoadSummary summary = insertAll(database, spec, data, settings.database(), plan, err);
       err.println(summary.toText());

@@ -26,10 +26,14 @@ class K8sManifestTest {
   private static final Pattern COPY = Pattern.compile("(?m)^COPY\\s+(\\S+)\\s+(\\S+)\\s*$");
   private static final Pattern FROM = Pattern.compile("(?m)^FROM\\s+(\\S+)\\s*$");
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> manifest() throws IOException {
+    return manifest("k8s/spark-application.yaml");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> manifest(String file) throws IOException {
     return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions()))
-        .load(Files.readString(ROOT.resolve("k8s/spark-application.yaml")));
+        .load(Files.readString(ROOT.resolve(file)));
   }
 
   @SuppressWarnings("unchecked")
@@ -132,5 +136,32 @@ class K8sManifestTest {
     }
     assertThat(file.getProperty("*.sink.prometheusServlet.class")).isEqualTo("org.apache.spark.metrics.sink.PrometheusServlet");
     assertThat(profile.getProperty("spark.ui.prometheus.enabled")).isEqualTo("true");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theStreamRunsTheSameJarUntilStoppedWithItsCheckpointOnAVolumeOfTheDriver() throws IOException {
+    assertThat(Files.readString(ROOT.resolve("k8s/stream-application.yaml"))).doesNotContain("mongodb://", "mongodb+srv://");
+    Map<String, Object> spec = map(manifest("k8s/stream-application.yaml"), "spec");
+    Map<String, Object> batch = map(manifest(), "spec");
+    for (String key : List.of("type", "mode", "sparkVersion", "image", "mainClass", "mainApplicationFile")) {
+      assertThat(spec.get(key)).as(key).isEqualTo(batch.get(key));
+    }
+    assertThat(map(spec, "restartPolicy")).containsEntry("type", "Always");
+    Map<String, Object> driver = map(spec, "driver");
+    assertThat(driver.get("secrets")).isEqualTo(map(batch, "driver").get("secrets"));
+    assertThat(driver).containsKey("terminationGracePeriodSeconds");
+
+    List<String> arguments = (List<String>) spec.get("arguments");
+    ParseResult job = ShopAnalytics.commandLine().parseArgs(arguments.toArray(new String[0])).subcommand();
+    assertThat(job.commandSpec().name()).isEqualTo("stream");
+    assertThat(job.unmatched()).isEmpty();
+    assertThat(job.matchedOptionValue("--uri-file", (Path) null)).isEqualTo(Path.of("/etc/shop-analytics/mongodb-uri"));
+    String checkpoint = job.matchedOptionValue("--checkpoint", (String) null);
+    List<Map<String, Object>> mounts = (List<Map<String, Object>>) driver.get("volumeMounts");
+    assertThat(mounts).anySatisfy(mount -> assertThat(checkpoint).startsWith((String) mount.get("mountPath") + "/"));
+    List<Map<String, Object>> volumes = (List<Map<String, Object>>) spec.get("volumes");
+    assertThat(volumes).extracting(volume -> volume.get("name"))
+        .containsExactlyElementsOf(mounts.stream().map(mount -> mount.get("name")).toList());
   }
 }

@@ -3,23 +3,13 @@ package io.shopanalytics.jobs.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import io.shopanalytics.common.config.LeaseSettings;
-import io.shopanalytics.common.config.MongoSettings;
-import io.shopanalytics.common.config.ReadSettings;
-import io.shopanalytics.common.config.StreamSettings;
 import io.shopanalytics.common.testing.EmbeddedMongo;
 import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.common.testing.SparkTestBase;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
-import io.shopanalytics.jobs.analytics.AnalyticsOutput;
-import io.shopanalytics.jobs.analytics.AnalyticsSuite;
-import io.shopanalytics.jobs.analytics.RunRequest;
-import io.shopanalytics.jobs.oracle.ReferenceAnalytics;
-import io.shopanalytics.jobs.oracle.ReferenceResult;
 import io.shopanalytics.jobs.testdata.RandomShopData;
 import io.shopanalytics.jobs.testdata.RandomShopData.ShopData;
 import io.shopanalytics.jobs.testdata.ShopApplication;
@@ -29,10 +19,7 @@ import io.shopanalytics.jobs.cli.ShopAnalytics;
 import io.shopanalytics.jobs.testing.CommandRun;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamTest extends SparkTestBase {
   static final List<Period> MONTHS = Period.range(Period.of(2024, 6), Period.of(2025, 1));
   static final AsOf AS_OF = RandomShopData.AS_OF;
-  static final Set<String> WRITE_FIELDS = Set.of("_id", "created_at", "updated_at", "lease_token");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static EmbeddedMongo mongo;
 
@@ -72,45 +58,8 @@ class StreamTest extends SparkTestBase {
     return data;
   }
 
-  /** A full batch run of every month and the customers, as the nightly job would run it. */
-  static void fullBatch(EmbeddedMongo server) throws Exception {
-    new AnalyticsSuite(spark).execute(RunRequest.builder(server.settings().build()).periods(MONTHS).asOf(AS_OF)
-        .outputs(EnumSet.allOf(AnalyticsOutput.class)).build());
-  }
-
-  static StreamRequest request(EmbeddedMongo server, Path checkpoint) {
-    MongoSettings settings = server.settings().build();
-    return new StreamRequest(settings, ReadSettings.defaults(), LeaseSettings.defaults(),
-        StreamSettings.fromConf(java.util.Map.of()).withTrigger(Duration.ofSeconds(1))
-            .withCustomersEvery(Duration.ofSeconds(2)),
-        checkpoint.toString(), AS_OF);
-  }
-
-  static List<Document> stored(MongoDatabase database, String collection, String... keys) {
-    List<Document> documents = new ArrayList<>();
-    for (Document document : database.getCollection(collection).find().sort(Sorts.ascending(keys))) {
-      WRITE_FIELDS.forEach(document::remove);
-      documents.add(document);
-    }
-    return documents;
-  }
-
-  /** Every analytics document against the reference on the orders as they are now, and a full batch run's. */
-  static void assertEqualsAFullRecomputation(EmbeddedMongo server, ShopData shop) throws Exception {
-    MongoDatabase database = server.database();
-    List<Document> orders = database.getCollection("orders").find().into(new ArrayList<>());
-    ReferenceResult expected = ReferenceAnalytics.compute(orders, shop.products(), shop.users(), MONTHS, AS_OF);
-    List<Document> products = stored(database, "product_analytics", "product_id", "period");
-    List<Document> sales = stored(database, "sales_analytics", "period");
-    List<Document> customers = stored(database, "customer_analytics", "user_id");
-    assertThat(products).isEqualTo(expected.productAnalytics());
-    assertThat(sales).isEqualTo(expected.salesAnalytics());
-    assertThat(customers).isEqualTo(expected.customerAnalytics());
-
-    fullBatch(server);
-    assertThat(stored(database, "product_analytics", "product_id", "period")).isEqualTo(products);
-    assertThat(stored(database, "sales_analytics", "period")).isEqualTo(sales);
-    assertThat(stored(database, "customer_analytics", "user_id")).isEqualTo(customers);
+  static StreamChecks checks(EmbeddedMongo server) {
+    return new StreamChecks(spark, server.settings().build(), server.database(), MONTHS, AS_OF);
   }
 
   /** The application's changes, across months, in the order an application might make them. */
@@ -129,11 +78,12 @@ class StreamTest extends SparkTestBase {
   @Test
   void keepsTheThreeCollectionsEqualToAFullRecomputation() throws Exception {
     mongo.clear();
-    ShopData shop = seed(mongo, 301);
-    fullBatch(mongo);
+    seed(mongo, 301);
+    StreamChecks checks = checks(mongo);
+    checks.fullBatch();
 
     ShopApplication app;
-    try (StreamRunner stream = new StreamRunner(spark, request(mongo, checkpoint))) {
+    try (StreamRunner stream = new StreamRunner(spark, checks.request(checkpoint))) {
       JsonNode listening = stream.await("listening", line -> true, Duration.ofMinutes(2));
       assertThat(listening.get("resume").asText()).isEqualTo("new stream: from now");
       assertThat(listening.get("pre_images").asText()).isEqualTo("disabled");
@@ -148,7 +98,7 @@ class StreamTest extends SparkTestBase {
       assertThat(batches).anySatisfy(batch -> assertThat(batch.get("customers").asText()).isEqualTo("recomputed"));
       assertThat(stream.lines("stopped")).hasSize(1);
     }
-    assertEqualsAFullRecomputation(mongo, shop);
+    checks.assertEqualsAFullRecomputation();
     assertThat(mongo.database().getCollection("orders").countDocuments(Filters.and(
         Filters.in("_id", app.touched()), Filters.ne("analytics_processed", true))))
         .as("the changed orders are marked processed").isZero();
@@ -161,9 +111,10 @@ class StreamTest extends SparkTestBase {
   void aResumePointThatLeftTheOplogStopsTheStreamNamingTheMonthsToRecompute() throws Exception {
     try (EmbeddedMongo small = EmbeddedMongo.start(DevMongoServer.OplogSettings.keeping(300))) {
       seed(small, 302);
-      fullBatch(small);
+      StreamChecks checks = checks(small);
+      checks.fullBatch();
       ShopApplication app = new ShopApplication(small.database(), 11);
-      try (StreamRunner stream = new StreamRunner(spark, request(small, checkpoint))) {
+      try (StreamRunner stream = new StreamRunner(spark, checks.request(checkpoint))) {
         stream.await("listening", line -> true, Duration.ofMinutes(2));
         app.insert(1, Period.of(2024, 12), AS_OF.endExclusive());
         stream.await("batch", batch -> batch.get("changes").asLong() > 0, Duration.ofMinutes(2));
