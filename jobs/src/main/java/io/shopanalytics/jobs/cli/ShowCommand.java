@@ -92,10 +92,13 @@ public final class ShowCommand implements Callable<Integer> {
     if (last.isEmpty()) {
       return; // no run records yet: a database the jobs have not run on, or written before they kept records
     }
-    out.println("Last runs (started, run id, job, status, periods, as-of, finished)");
+    out.println("Last runs (started, run id, job, status, periods or a stream's batches, as-of, finished)");
     for (Document run : last) {
+      // a stream's own record has no months: its progress instead
+      Object scope = run.containsKey("batches") ? run.get("batches") + " batches, " + run.get("changes") + " changes"
+          : run.get("periods");
       out.printf("  %s  %-30s %-18s %-9s %-20s %-10s %s%n", run.getDate("started_at").toInstant(), run.get("_id"),
-          run.get("job"), run.get("status"), run.get("periods"), run.get("as_of"),
+          run.get("job"), run.get("status"), scope, run.get("as_of") == null ? "-" : run.get("as_of"),
           run.getDate("finished_at") == null ? "-" : run.getDate("finished_at").toInstant());
     }
     out.println();

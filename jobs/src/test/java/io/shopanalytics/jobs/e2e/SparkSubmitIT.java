@@ -45,11 +45,7 @@ class SparkSubmitIT {
 
   /** A random shop of 1,200 orders in the server's database (copies: the driver adds _id to what it inserts). */
   static ShopData seededShop(EmbeddedMongo server, long seed) {
-    ShopData data = RandomShopData.generate(seed, 60, 50, 1200);
-    server.database().getCollection("orders").insertMany(data.orders().stream().map(Document::new).toList());
-    server.database().getCollection("products").insertMany(data.products().stream().map(Document::new).toList());
-    server.database().getCollection("users").insertMany(data.users().stream().map(Document::new).toList());
-    return data;
+    return RandomShopData.generate(seed, 60, 50, 1200).insertInto(server.database());
   }
 
   @AfterAll

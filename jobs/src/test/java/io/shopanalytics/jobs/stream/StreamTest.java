@@ -51,11 +51,7 @@ class StreamTest extends SparkTestBase {
   }
 
   static ShopData seed(EmbeddedMongo server, long seed) {
-    ShopData data = RandomShopData.generate(seed, 60, 50, 600);
-    server.database().getCollection("orders").insertMany(data.orders().stream().map(Document::new).toList());
-    server.database().getCollection("products").insertMany(data.products().stream().map(Document::new).toList());
-    server.database().getCollection("users").insertMany(data.users().stream().map(Document::new).toList());
-    return data;
+    return RandomShopData.generate(seed, 60, 50, 600).insertInto(server.database());
   }
 
   static StreamChecks checks(EmbeddedMongo server) {

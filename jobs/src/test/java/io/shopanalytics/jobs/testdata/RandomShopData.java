@@ -79,7 +79,15 @@ public final class RandomShopData {
   private static final int OTHER_RESERVED_USERS = 4;
 
   /** The three source collections. */
-  public record ShopData(List<Document> orders, List<Document> products, List<Document> users) {}
+  public record ShopData(List<Document> orders, List<Document> products, List<Document> users) {
+    /** Inserts copies (the driver adds _id to what it inserts, and the shop's documents are shared). */
+    public ShopData insertInto(com.mongodb.client.MongoDatabase database) {
+      database.getCollection("orders").insertMany(orders.stream().map(Document::new).toList());
+      database.getCollection("products").insertMany(products.stream().map(Document::new).toList());
+      database.getCollection("users").insertMany(users.stream().map(Document::new).toList());
+      return this;
+    }
+  }
 
   private final RandomValues values;
   private final int orderBudget;
