@@ -3,7 +3,6 @@ package io.shopanalytics.devserver;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -42,7 +41,7 @@ public final class DevMongoServer implements AutoCloseable {
 
   /** Binds 127.0.0.1:{@code port} (0 for any free port); fails when the port is taken or the data file is locked. */
   public static DevMongoServer start(Backend backend, Path dataDirectory, int port) {
-    MongoBackend store = backend == Backend.h2 ? new H2Backend(openStore(dataDirectory)) : new MemoryBackend();
+    MongoBackend store = backend == Backend.h2 ? new H2Backend(openStore(dataDirectory)) : new IndexedMemoryBackend();
     MongoServer server = new MongoServer(store);
     try {
       server.bind(HOST, port);
