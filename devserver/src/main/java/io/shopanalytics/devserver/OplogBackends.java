@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVStore;
 
@@ -18,8 +17,9 @@ final class OplogBackends {
 
   private OplogBackends() {}
 
+  /** The memory backend whose queries use a unique index beside other conditions ({@link IndexedMemoryBackend}). */
   static MongoBackend memory(long maxOplogEntries) {
-    return new MemoryBackend() {
+    return new IndexedMemoryBackend() {
       @Override
       protected Oplog createOplog() {
         return bounded(this, super.createOplog(), maxOplogEntries);
