@@ -30,12 +30,14 @@ import org.apache.spark.unsafe.types.UTF8String;
  *
  * @param orderId the order's encoded {@code _id}, when the event names it
  * @param clusterTime when the change was committed, to the second (the oplog's timestamp)
+ * @param clusterTimeValue the same timestamp whole (seconds and increment), 0 when the event has none
  * @param wallTime the server's clock at the change (MongoDB 6.0+), to the millisecond
  * @param createdAtBefore the previous version's {@code created_at}, when known and a date
  * @param createdAtAfter the {@code created_at} of the version looked up after the change
  * @param relevant false for an update that only marked the order processed, which changes no figure
  */
-public record OrderChange(String operation, String orderId, Instant clusterTime, Instant wallTime, Prior prior,
+public record OrderChange(String operation, String orderId, Instant clusterTime, long clusterTimeValue, Instant wallTime,
+    Prior prior,
     Instant createdAtBefore, Instant createdAtAfter, boolean relevant) {
 
   /** What is known of the version before the change. */
@@ -53,6 +55,7 @@ public record OrderChange(String operation, String orderId, Instant clusterTime,
   public static final String OPERATION = "operation";
   public static final String ORDER_ID = "order_id";
   public static final String CLUSTER_TIME = "cluster_time";
+  public static final String CLUSTER_TIME_VALUE = "cluster_time_value";
   public static final String WALL_TIME = "wall_time";
   public static final String PRIOR = "prior";
   public static final String PERIOD_BEFORE = "period_before";
@@ -66,6 +69,7 @@ public record OrderChange(String operation, String orderId, Instant clusterTime,
       .add(OPERATION, DataTypes.StringType, false)
       .add(ORDER_ID, DataTypes.StringType, true)
       .add(CLUSTER_TIME, DataTypes.TimestampType, true)
+      .add(CLUSTER_TIME_VALUE, DataTypes.LongType, false)
       .add(WALL_TIME, DataTypes.TimestampType, true)
       .add(PRIOR, DataTypes.StringType, false)
       .add(CREATED_AT_BEFORE, DataTypes.TimestampType, true)
@@ -82,6 +86,7 @@ public record OrderChange(String operation, String orderId, Instant clusterTime,
     String operation = event.isString("operationType") ? event.getString("operationType").getValue() : "unknown";
     Instant clusterTime = event.isTimestamp("clusterTime")
         ? Instant.ofEpochSecond(event.getTimestamp("clusterTime").getTime()) : null;
+    long clusterTimeValue = event.isTimestamp("clusterTime") ? event.getTimestamp("clusterTime").getValue() : 0;
     Instant wallTime = event.isDateTime("wallTime") ? Instant.ofEpochMilli(event.getDateTime("wallTime").getValue()) : null;
     BsonDocument after = version(event, "fullDocument");
     BsonDocument before = version(event, "fullDocumentBeforeChange");
@@ -109,7 +114,8 @@ public record OrderChange(String operation, String orderId, Instant clusterTime,
       case SAME_CREATED_AT -> createdAtAfter;
       default -> null;
     };
-    return new OrderChange(operation, orderId, clusterTime, wallTime, prior, createdAtBefore, createdAtAfter, relevant);
+    return new OrderChange(operation, orderId, clusterTime, clusterTimeValue, wallTime, prior, createdAtBefore,
+        createdAtAfter, relevant);
   }
 
   /**
@@ -136,7 +142,8 @@ public record OrderChange(String operation, String orderId, Instant clusterTime,
 
   /** The row as Spark's readers hand it over (strings as UTF8String, timestamps in microseconds). */
   public InternalRow toInternalRow() {
-    return new GenericInternalRow(new Object[] {utf8(operation), utf8(orderId), micros(clusterTime), micros(wallTime),
+    return new GenericInternalRow(new Object[] {utf8(operation), utf8(orderId), micros(clusterTime), clusterTimeValue,
+        micros(wallTime),
         utf8(prior.name()), micros(createdAtBefore), utf8(period(createdAtBefore)), micros(createdAtAfter),
         utf8(period(createdAtAfter)), relevant});
   }
@@ -151,7 +158,8 @@ public record OrderChange(String operation, String orderId, Instant clusterTime,
   }
 
   public Row toRow() {
-    return new GenericRowWithSchema(new Object[] {operation, orderId, timestamp(clusterTime), timestamp(wallTime),
+    return new GenericRowWithSchema(new Object[] {operation, orderId, timestamp(clusterTime), clusterTimeValue,
+        timestamp(wallTime),
         prior.name(), timestamp(createdAtBefore), period(createdAtBefore), timestamp(createdAtAfter),
         period(createdAtAfter), relevant}, SCHEMA);
   }

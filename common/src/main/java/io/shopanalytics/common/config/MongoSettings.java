@@ -34,6 +34,8 @@ public final class MongoSettings implements Serializable {
   private final int writeMaxRetries;
   private final int writeTimeoutMillis;
   private final Integer maxPoolSize;
+  /** A cluster time (BSON timestamp value) that reads must see, 0 for none. */
+  private final long readAfter;
 
   private MongoSettings(Builder b) {
     this.uri = b.uri;
@@ -47,6 +49,7 @@ public final class MongoSettings implements Serializable {
     this.writeMaxRetries = b.writeMaxRetries;
     this.writeTimeoutMillis = b.writeTimeoutMillis;
     this.maxPoolSize = b.maxPoolSize;
+    this.readAfter = b.readAfter;
     validate();
   }
 
@@ -105,6 +108,27 @@ public final class MongoSettings implements Serializable {
     if (value < 1) {
       throw new ConfigException("Invalid value for " + key + ": " + value + " (must be >= 1)");
     }
+  }
+
+  /**
+   * These settings, reading orders only at or after {@code clusterTime} (a BSON timestamp's value):
+   * a secondary answers once it has applied the oplog up to it (a causally consistent read,
+   * {@code afterClusterTime}), so that a read never misses a change already seen in the change
+   * stream.
+   */
+  public MongoSettings readingAfter(long clusterTime) {
+    Builder b = fromConf(java.util.Map.of()).uri(uri).database(database).readPreference(readPreference)
+        .readPreferenceTags(readPreferenceTags).maxStalenessSeconds(maxStalenessSeconds).writeConcern(writeConcern)
+        .writeBatchSize(writeBatchSize).writeMaxRetries(writeMaxRetries).writeTimeoutMillis(writeTimeoutMillis);
+    b.readBatchSize = readBatchSize;
+    b.maxPoolSize = maxPoolSize;
+    b.readAfter = clusterTime;
+    return b.build();
+  }
+
+  /** The cluster time reads must see ({@link #readingAfter}), 0 for none. */
+  public long readAfter() {
+    return readAfter;
   }
 
   public String database() {
@@ -213,6 +237,7 @@ public final class MongoSettings implements Serializable {
     private int writeMaxRetries = SettingKeys.DEFAULT_WRITE_MAX_RETRIES;
     private int writeTimeoutMillis = SettingKeys.DEFAULT_WRITE_WTIMEOUT_MS;
     private Integer maxPoolSize;
+    private long readAfter;
 
     public Builder uri(String value) {
       this.uri = value;

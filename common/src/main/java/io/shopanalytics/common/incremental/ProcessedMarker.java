@@ -15,6 +15,7 @@ import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.sink.BulkWrites;
+import io.shopanalytics.common.time.Period;
 import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -41,6 +42,11 @@ import org.bson.conversions.Bson;
  * version changed after the aggregates were computed, and match it. So an order is marked only if
  * its {@code updated_at} is not after the moment the run's read started: a newer version is left
  * for the next run.
+ *
+ * <p>Only the orders of the months the run recomputed are marked (and rejects, which count in no
+ * month): a run that also read other months, for customer analytics, did not recompute their
+ * product and sales analytics, and an order of theirs that is unprocessed must stay so until a run
+ * recomputes its month.
  */
 public final class ProcessedMarker implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -61,11 +67,18 @@ public final class ProcessedMarker implements Serializable {
   /**
    * @param validated every order the run read ({@code OrderSchema.VALIDATED})
    * @param readStarted when the run's read began
+   * @param recomputed the months whose product and sales analytics the run wrote
    */
-  public Outcome mark(Dataset<Row> validated, Instant readStarted) {
+  public Outcome mark(Dataset<Row> validated, Instant readStarted, List<Period> recomputed) {
     Column readBefore = col(OrderSchema.UPDATED_AT).isNull()
         .or(col(OrderSchema.UPDATED_AT).leq(lit(Timestamp.from(readStarted))));
-    Dataset<Row> unprocessed = validated.where(col(OrderSchema.ANALYTICS_PROCESSED).equalTo(false).and(readBefore))
+    Column inRecomputedMonth = col(OrderSchema.CREATED_AT).isNull(); // a reject: in no month
+    for (Period month : recomputed) {
+      inRecomputedMonth = inRecomputedMonth.or(col(OrderSchema.CREATED_AT).geq(lit(Timestamp.from(month.start())))
+          .and(col(OrderSchema.CREATED_AT).lt(lit(Timestamp.from(month.nextStart())))));
+    }
+    Dataset<Row> unprocessed = validated.where(col(OrderSchema.ANALYTICS_PROCESSED).equalTo(false).and(readBefore)
+            .and(inRecomputedMonth))
         .select(OrderSchema.ORDER_ID, OrderSchema.UPDATED_AT);
     LongAccumulator candidates = validated.sparkSession().sparkContext().longAccumulator("orders to mark");
     LongAccumulator marked = validated.sparkSession().sparkContext().longAccumulator("orders marked");

@@ -34,7 +34,7 @@ class OrderChangeTest {
     OrderChange change = of("{\"_id\": {\"_data\": \"82\"}, \"operationType\": \"insert\", " + TIME
         + ", \"documentKey\": {\"_id\": " + OID + "}, \"fullDocument\": " + order(NOV) + "}");
 
-    assertThat(change).isEqualTo(new OrderChange("insert", ID, Instant.parse("2024-11-30T20:53:20Z"),
+    assertThat(change).isEqualTo(new OrderChange("insert", ID, Instant.parse("2024-11-30T20:53:20Z"), (1733000000L << 32) + 3,
         Instant.parse("2024-11-30T20:53:20.123Z"), Prior.NONE, null, Instant.parse("2024-11-05T10:00:00Z"), true));
     assertThat(change.toRow().getAs(OrderChange.PERIOD_AFTER).toString()).isEqualTo("2024-11");
   }

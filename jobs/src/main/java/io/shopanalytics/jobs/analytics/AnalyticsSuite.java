@@ -16,7 +16,9 @@ import io.shopanalytics.common.source.strategy.ReadStrategies;
 import io.shopanalytics.common.validate.ValidatedOrders;
 import java.time.Clock;
 import java.time.Instant;
+import io.shopanalytics.common.time.Period;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.logging.log4j.LogManager;
@@ -168,6 +170,8 @@ public final class AnalyticsSuite {
   private ProcessedMarker.Outcome markProcessed(RunRequest request, ValidatedOrders validated, RunContext run,
       Instant readStarted) {
     JobLabels.label(spark.sparkContext(), "MARK", "MARK orders processed run=" + run.runId(), "default");
-    return new ProcessedMarker(request.mongo()).mark(validated.rows(), readStarted);
+    List<Period> recomputed = request.wants(AnalyticsOutput.PRODUCT) && request.wants(AnalyticsOutput.SALES)
+        ? request.periods() : List.of();
+    return new ProcessedMarker(request.mongo()).mark(validated.rows(), readStarted, recomputed);
   }
 }

@@ -75,7 +75,8 @@ final class BatchRecompute implements VoidFunction2<Dataset<Row>, Long> {
       customers.changed();
     }
     boolean customersDue = customers.due(started, day);
-    RunSummary run = months.isEmpty() && !customersDue ? null : recompute(batchId, months, customersDue, day);
+    RunSummary run = months.isEmpty() && !customersDue ? null
+        : recompute(batchId, months, customersDue, day, scope.newestClusterTime());
     if (customersDue) {
       customers.computed(started, day);
     }
@@ -85,9 +86,12 @@ final class BatchRecompute implements VoidFunction2<Dataset<Row>, Long> {
     record.batch(line, scope.changes(), finished);
   }
 
-  /** The suite over the touched months (and customers), again while another run holds one of them. */
-  private RunSummary recompute(long batchId, SortedSet<Period> months, boolean withCustomers, AsOf day)
-      throws Exception {
+  /**
+   * The suite over the touched months (and customers), again while another run holds one of them.
+   * Its reads see at least the batch's newest change, even from a secondary that lags.
+   */
+  private RunSummary recompute(long batchId, SortedSet<Period> months, boolean withCustomers, AsOf day,
+      long newestClusterTime) throws Exception {
     Set<AnalyticsOutput> outputs = EnumSet.noneOf(AnalyticsOutput.class);
     if (!months.isEmpty()) {
       outputs.add(AnalyticsOutput.PRODUCT);
@@ -96,7 +100,7 @@ final class BatchRecompute implements VoidFunction2<Dataset<Row>, Long> {
     if (withCustomers) {
       outputs.add(AnalyticsOutput.CUSTOMER);
     }
-    RunRequest request = RunRequest.builder(stream.mongo()).outputs(outputs).periods(List.copyOf(months)).asOf(day)
+    RunRequest request = RunRequest.builder(stream.mongo().readingAfter(newestClusterTime)).outputs(outputs).periods(List.copyOf(months)).asOf(day)
         .mode(RunMode.STREAM).read(stream.read()).leases(stream.leases()).build();
     for (int attempt = 1; ; attempt++) {
       RunSummary summary = new RunSummary("stream-batch").started(clock.instant(), ProjectVersion.get())

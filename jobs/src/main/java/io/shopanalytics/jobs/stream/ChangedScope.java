@@ -37,9 +37,11 @@ import org.apache.spark.sql.Row;
  * @param priorUnknown changes whose order's earlier month cannot be told (no pre-image)
  * @param earliestOrderDate the oldest created_at before or after a change, null when none is a date
  * @param newestChange the newest change's time (wall time, else cluster time), null without changes
+ * @param newestClusterTime the newest change's cluster time (a BSON timestamp's value), 0 without
+ *     changes: the batch's reads must see at least it
  */
 record ChangedScope(long changes, Map<String, Long> operations, long ignored, long priorUnknown,
-    SortedSet<Period> months, Instant earliestOrderDate, Instant newestChange) {
+    SortedSet<Period> months, Instant earliestOrderDate, Instant newestChange, long newestClusterTime) {
 
   static ChangedScope of(Dataset<Row> batch) {
     Column relevant = col(OrderChange.RELEVANT);
@@ -50,7 +52,8 @@ record ChangedScope(long changes, Map<String, Long> operations, long ignored, lo
             collect_set(when(relevant, col(OrderChange.PERIOD_BEFORE))),
             collect_set(when(relevant, col(OrderChange.PERIOD_AFTER))),
             min(when(relevant, least(col(OrderChange.CREATED_AT_BEFORE), col(OrderChange.CREATED_AT_AFTER)))),
-            max(coalesce(col(OrderChange.WALL_TIME), col(OrderChange.CLUSTER_TIME))))
+            max(coalesce(col(OrderChange.WALL_TIME), col(OrderChange.CLUSTER_TIME))),
+            max(col(OrderChange.CLUSTER_TIME_VALUE)))
         .first();
     Map<String, Long> operations = new TreeMap<>();
     for (Row row : batch.groupBy(OrderChange.OPERATION).count().collectAsList()) {
@@ -61,7 +64,8 @@ record ChangedScope(long changes, Map<String, Long> operations, long ignored, lo
       totals.<String>getList(column).forEach(id -> months.add(Period.parse(id)));
     }
     return new ChangedScope(totals.getLong(0), operations, totals.isNullAt(1) ? 0 : totals.getLong(1),
-        totals.isNullAt(2) ? 0 : totals.getLong(2), months, instant(totals, 5), instant(totals, 6));
+        totals.isNullAt(2) ? 0 : totals.getLong(2), months, instant(totals, 5), instant(totals, 6),
+        totals.isNullAt(7) ? 0 : totals.getLong(7));
   }
 
   private static Instant instant(Row row, int column) {

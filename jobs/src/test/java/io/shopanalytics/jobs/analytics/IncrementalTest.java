@@ -48,6 +48,10 @@ class IncrementalTest extends AnalyticsTestBase {
     return shop;
   }
 
+  /** Every month of the seeded shop's orders. */
+  private static final List<io.shopanalytics.common.time.Period> EVERY_MONTH = io.shopanalytics.common.time.Period.range(
+      io.shopanalytics.common.time.Period.of(2023, 1), io.shopanalytics.common.time.Period.of(2026, 12));
+
   private static RunRequest incremental() {
     return request(List.of(), AS_OF).incremental(true).build();
   }
@@ -111,7 +115,7 @@ class IncrementalTest extends AnalyticsTestBase {
     db().getCollection("orders").updateOne(Filters.eq("_id", changed.get("_id")),
         Updates.combine(Updates.set("status", "returned"), Updates.set("updated_at", new Date())));
 
-    ProcessedMarker.Outcome outcome = new ProcessedMarker(mongo.settings().build()).mark(read, readStarted);
+    ProcessedMarker.Outcome outcome = new ProcessedMarker(mongo.settings().build()).mark(read, readStarted, EVERY_MONTH);
 
     assertThat(outcome.candidates()).isEqualTo(unprocessedRead);
     assertThat(outcome.skippedChanged()).isEqualTo(1L);
@@ -138,12 +142,39 @@ class IncrementalTest extends AnalyticsTestBase {
     db().getCollection("orders").updateOne(Filters.eq("_id", changed.get("_id")), Updates.combine(
         Updates.set("status", "returned"), Updates.set("updated_at", new Date()), Updates.set("analytics_processed", false)));
 
-    ProcessedMarker.Outcome outcome = new ProcessedMarker(mongo.settings().build()).mark(read, readStarted);
+    ProcessedMarker.Outcome outcome = new ProcessedMarker(mongo.settings().build()).mark(read, readStarted, EVERY_MONTH);
 
     assertThat(db().getCollection("orders").find(Filters.eq("_id", changed.get("_id"))).first()
         .getBoolean("analytics_processed")).as("the newer version").isFalse();
     assertThat(outcome.marked()).isEqualTo(unprocessedRead - 1);
     assertThat(unprocessed()).isEqualTo(1L);
+  }
+
+  /**
+   * A run that read every month (for customer analytics) but recomputed the product and sales
+   * analytics of one: only that month's orders (and rejects, which count in no month) are marked.
+   */
+  @Test
+  void onlyTheOrdersOfTheRecomputedMonthsAreMarked() {
+    seed();
+    OrdersSource source = ReadStrategies.orders("time-slices", mongo.settings().build(), ReadScope.everything(), 500);
+    java.time.Instant readStarted = java.time.Instant.now();
+    Dataset<Row> read = OrderValidation.validate(source.read(spark)).cache();
+    io.shopanalytics.common.time.Period november = io.shopanalytics.common.time.Period.of(2024, 11);
+    long inNovemberOrRejected = read.where("analytics_processed = false and (created_at is null or "
+        + "(created_at >= timestamp'2024-11-01 00:00:00' and created_at < timestamp'2024-12-01 00:00:00'))").count();
+    long unprocessedBefore = unprocessed();
+
+    ProcessedMarker.Outcome outcome = new ProcessedMarker(mongo.settings().build())
+        .mark(read, readStarted, List.of(november));
+
+    assertThat(inNovemberOrRejected).isPositive().isLessThan(unprocessedBefore);
+    assertThat(outcome.marked()).isEqualTo(inNovemberOrRejected);
+    assertThat(unprocessed()).isEqualTo(unprocessedBefore - inNovemberOrRejected);
+    assertThat(db().getCollection("orders").countDocuments(Filters.and(Filters.ne("analytics_processed", true),
+        Filters.gte("created_at", Date.from(november.start())), Filters.lt("created_at", Date.from(november.nextStart())))))
+        .isZero();
+    read.unpersist();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.shopanalytics.common.source.reader;
 
 import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import io.shopanalytics.common.config.MongoSettings;
@@ -61,12 +62,24 @@ public final class RawCollectionReader {
 
   private static Iterator<Row> readOne(MongoSettings settings, String collection, ReadPartition partition,
       BsonDocument projection, ReadMetrics metrics) {
-    MongoCollection<RawBsonDocument> source = MongoClientCache.get(settings.readUri())
-        .getDatabase(settings.database())
+    MongoClient client = MongoClientCache.get(settings.readUri());
+    MongoCollection<RawBsonDocument> source = client.getDatabase(settings.database())
         .getCollection(collection, RawBsonDocument.class);
-    FindIterable<RawBsonDocument> find = source.find(partition.filter())
-        .projection(projection)
-        .batchSize(settings.readBatchSize());
+    long started = System.nanoTime(); // before the query: the first batch is part of the read
+    MongoCursor<RawBsonDocument> cursor = CausalReads.open(client, settings.readAfter(),
+        session -> find(source.find(session, partition.filter()), settings, partition, projection).cursor(),
+        () -> find(source.find(partition.filter()), settings, partition, projection).cursor());
+    TaskContext task = TaskContext.get();
+    if (task != null) {
+      task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> cursor.close());
+    }
+    return new MeteredIterator<>(cursor, document -> RowFactory.create((Object) bytes(document)), metrics,
+        partition.index(), partition.shard(), started);
+  }
+
+  private static FindIterable<RawBsonDocument> find(FindIterable<RawBsonDocument> find, MongoSettings settings,
+      ReadPartition partition, BsonDocument projection) {
+    find = find.projection(projection).batchSize(settings.readBatchSize());
     if (partition.hint() != null) {
       find = find.hint(partition.hint());
     }
@@ -76,14 +89,7 @@ public final class RawCollectionReader {
     if (partition.max() != null) {
       find = find.max(partition.max());
     }
-    long started = System.nanoTime(); // before the query: the first batch is part of the read
-    MongoCursor<RawBsonDocument> cursor = find.cursor();
-    TaskContext task = TaskContext.get();
-    if (task != null) {
-      task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> cursor.close());
-    }
-    return new MeteredIterator<>(cursor, document -> RowFactory.create((Object) bytes(document)), metrics,
-        partition.index(), partition.shard(), started);
+    return find;
   }
 
   /** The document's BSON, copied out of the driver's buffer. */
