@@ -77,32 +77,29 @@ final class BatchRecompute implements VoidFunction2<Dataset<Row>, Long> {
     boolean customersDue = customers.due(started, day);
     RunSummary run = months.isEmpty() && !customersDue ? null
         : recompute(batchId, months, customersDue, day, scope.newestClusterTime());
-    if (customersDue) {
+    // a run names its as-of day only when it computed customers (a busy retry may have left them out)
+    boolean customersDone = run != null && run.toMap().get("as_of") != null;
+    if (customersDone) {
       customers.computed(started, day);
     }
     Instant finished = clock.instant();
-    Map<String, Object> line = lines.print("batch", batchLine(batchId, scope, months, customersDue,
+    Map<String, Object> line = lines.print("batch", batchLine(batchId, scope, months, customersDone,
         customers.pending(), day, run, started, finished));
     record.batch(line, scope.changes(), finished);
   }
 
   /**
-   * The suite over the touched months (and customers), again while another run holds one of them.
-   * Its reads see at least the batch's newest change, even from a secondary that lags.
+   * The suite over the touched months (and customers), again while another run holds one of them;
+   * when months and customers were both asked for, the attempts after a busy one leave the
+   * customers out (they stay pending), so that a long run holding the customer snapshot does not
+   * hold back the months. Its reads see at least the batch's newest change, even from a secondary
+   * that lags.
    */
   private RunSummary recompute(long batchId, SortedSet<Period> months, boolean withCustomers, AsOf day,
       long newestClusterTime) throws Exception {
-    Set<AnalyticsOutput> outputs = EnumSet.noneOf(AnalyticsOutput.class);
-    if (!months.isEmpty()) {
-      outputs.add(AnalyticsOutput.PRODUCT);
-      outputs.add(AnalyticsOutput.SALES);
-    }
-    if (withCustomers) {
-      outputs.add(AnalyticsOutput.CUSTOMER);
-    }
-    RunRequest request = RunRequest.builder(stream.mongo().readingAfter(newestClusterTime)).outputs(outputs).periods(List.copyOf(months)).asOf(day)
-        .mode(RunMode.STREAM).read(stream.read()).leases(stream.leases()).build();
     for (int attempt = 1; ; attempt++) {
+      RunRequest request = request(months, withCustomers && (attempt == 1 || months.isEmpty()), day,
+          newestClusterTime);
       RunSummary summary = new RunSummary("stream-batch").started(clock.instant(), ProjectVersion.get())
           .put("stream", Map.of("stream_run_id", lines.streamRunId(), "batch_id", batchId));
       summary.applicationId(spark.sparkContext().applicationId());
@@ -117,6 +114,20 @@ final class BatchRecompute implements VoidFunction2<Dataset<Row>, Long> {
       }
       Thread.sleep(BUSY_PAUSE.toMillis());
     }
+  }
+
+  private RunRequest request(SortedSet<Period> months, boolean withCustomers, AsOf day, long newestClusterTime) {
+    Set<AnalyticsOutput> outputs = EnumSet.noneOf(AnalyticsOutput.class);
+    if (!months.isEmpty()) {
+      outputs.add(AnalyticsOutput.PRODUCT);
+      outputs.add(AnalyticsOutput.SALES);
+    }
+    if (withCustomers) {
+      outputs.add(AnalyticsOutput.CUSTOMER);
+    }
+    return RunRequest.builder(stream.mongo().readingAfter(newestClusterTime)).outputs(outputs)
+        .periods(List.copyOf(months)).asOf(day).mode(RunMode.STREAM).read(stream.read()).leases(stream.leases())
+        .build();
   }
 
   private static Map<String, Object> batchLine(long batchId, ChangedScope scope, SortedSet<Period> months,

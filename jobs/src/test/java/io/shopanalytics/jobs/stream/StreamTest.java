@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopanalytics.devserver.DevMongoServer;
 import io.shopanalytics.jobs.cli.ShopAnalytics;
 import io.shopanalytics.jobs.testing.CommandRun;
+import io.shopanalytics.common.lease.Lease;
+import io.shopanalytics.common.lease.LeaseStore;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
@@ -101,6 +104,40 @@ class StreamTest extends SparkTestBase {
     Document record = mongo.database().getCollection("analytics_runs").find(Filters.eq("job", "stream")).first();
     assertThat(record.getString("status")).isEqualTo("stopped");
     assertThat(record.get("batches", Number.class).longValue()).isPositive();
+  }
+
+  /**
+   * A long run holds the customer snapshot (a nightly backfill): the stream's batch is busy once,
+   * then recomputes its months without the customers, which stay pending until the lease is free.
+   */
+  @Test
+  void aRunHoldingTheCustomerSnapshotHoldsBackOnlyTheCustomers() throws Exception {
+    mongo.clear();
+    seed(mongo, 303);
+    StreamChecks checks = checks(mongo);
+    checks.fullBatch();
+    LeaseStore leases = new LeaseStore(mongo.settings().build());
+    StreamRequest request = checks.request(checkpoint);
+    StreamRequest shortWait = new StreamRequest(request.mongo(), request.read(),
+        request.leases().withLockWait(Duration.ofSeconds(1)), request.stream(), request.checkpoint(), AS_OF);
+    try (StreamRunner stream = new StreamRunner(spark, shortWait)) {
+      stream.await("batch", batch -> batch.get("customers").asText().equals("recomputed"), Duration.ofMinutes(2));
+      Lease held = leases.tryAcquire("customer_analytics", "backfill-under-test", Instant.now(), Duration.ofMinutes(10))
+          .orElseThrow();
+      new ShopApplication(mongo.database(), 3).insert(4, Period.of(2024, 11), AS_OF.endExclusive());
+
+      stream.await("busy", busy -> busy.get("reason").asText().contains("backfill-under-test"), Duration.ofMinutes(2));
+      JsonNode months = stream.await("batch", batch -> batch.get("months").toString().contains("2024-11"),
+          Duration.ofMinutes(2));
+      assertThat(months.get("customers").asText()).isEqualTo("pending");
+
+      leases.release(held, Instant.now());
+      stream.await("batch", batch -> batch.get("batch_id").asLong() > months.get("batch_id").asLong()
+          && batch.get("customers").asText().equals("recomputed"), Duration.ofMinutes(2));
+      stream.awaitIdle(Duration.ofSeconds(3), Duration.ofMinutes(3));
+      assertThat(stream.stop(Duration.ofMinutes(2))).isNull();
+    }
+    checks.assertEqualsAFullRecomputation();
   }
 
   @Test
