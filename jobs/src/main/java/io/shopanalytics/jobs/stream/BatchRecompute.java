@@ -1,6 +1,7 @@
 package io.shopanalytics.jobs.stream;
 
 import io.shopanalytics.common.run.ProjectVersion;
+import io.shopanalytics.common.run.RunContext;
 import io.shopanalytics.common.run.RunSummary;
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
@@ -22,6 +23,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -103,7 +105,12 @@ final class BatchRecompute implements VoidFunction2<Dataset<Row>, Long> {
       RunSummary summary = new RunSummary("stream-batch").started(clock.instant(), ProjectVersion.get())
           .put("stream", Map.of("stream_run_id", lines.streamRunId(), "batch_id", batchId));
       summary.applicationId(spark.sparkContext().applicationId());
-      new AnalyticsSuite(spark, clock).execute(request, summary);
+      try {
+        new AnalyticsSuite(spark, clock).execute(request, summary);
+      } finally {
+        // the run names its own log lines; the stream's lines between runs name the stream
+        ThreadContext.put(RunContext.LOG_KEY, lines.streamRunId());
+      }
       summary.finishedAt(clock.instant());
       if (summary.busyReason().isEmpty()) {
         return summary;
