@@ -87,6 +87,11 @@ public final class ChangeFeed implements AutoCloseable {
     closeCursor();
     cursor = watch(stream -> stream);
     BsonDocument token = cursor.getResumeToken();
+    if (token == null) {
+      // read from the very position a restart would resume from, so that a batch read again is the same
+      closeCursor();
+      cursor = watch(stream -> stream.startAtOperationTime(now));
+    }
     read = token != null ? ChangeOffset.after(token, 0, 0, clock.instant()) : ChangeOffset.startingAt(now);
     listener.opened(read, true);
     return read;

@@ -83,6 +83,30 @@ class ChangeFeedTest {
     }
   }
 
+  /**
+   * A first batch read again after a restart resumes from the first position: it must hold the
+   * same changes, also those made in the same second just before the stream opened.
+   */
+  @Test
+  void theFirstBatchReadAgainIsTheSameBatch() throws Exception {
+    try (EmbeddedMongo mongo = EmbeddedMongo.start()) {
+      MongoCollection<Document> orders = mongo.database().getCollection("orders");
+      insert(orders, 1, 3); // likely the same second as the first position
+      ChangeOffset start;
+      List<ChangeFeed.Change> first;
+      try (ChangeFeed feed = feed(settings(mongo))) {
+        start = feed.open();
+        insert(orders, 3, 5);
+        first = feed.after(start, 100);
+      }
+      try (ChangeFeed restarted = feed(settings(mongo))) {
+        List<ChangeFeed.Change> again = restarted.between(start, first.get(first.size() - 1).position());
+        assertThat(ids(again)).isEqualTo(ids(first));
+      }
+      assertThat(ids(first)).contains("insert json:{\"$numberInt\": \"3\"}", "insert json:{\"$numberInt\": \"4\"}");
+    }
+  }
+
   @Test
   void projectsEachEventToWhatTheAnalyticsRead() {
     try (EmbeddedMongo mongo = EmbeddedMongo.start(); ChangeFeed feed = feed(settings(mongo))) {
