@@ -16,23 +16,21 @@ import io.shopanalytics.jobs.analytics.RunRequest;
 import io.shopanalytics.jobs.options.ConnectionOptions;
 import io.shopanalytics.jobs.options.PeriodOptions;
 import io.shopanalytics.jobs.options.ReadOptions;
+import io.shopanalytics.jobs.options.SparkProperties;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.logging.log4j.ThreadContext;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import scala.Tuple2;
 
 /**
  * The analytics jobs: {@code product-analytics}, {@code sales-analytics}, {@code customer-analytics}
@@ -177,10 +175,7 @@ public class AnalyticsCommand implements Callable<Integer> {
 
   /** Spark properties as spark-submit passed them (system properties), without starting Spark. */
   public static Map<String, String> sparkConf() {
-    Map<String, String> conf = new HashMap<>();
-    for (Tuple2<String, String> entry : new SparkConf().getAll()) {
-      conf.put(entry._1(), entry._2());
-    }
-    return conf;
+    return SparkProperties.submitted();
   }
+
 }

@@ -8,9 +8,9 @@ import io.shopanalytics.common.config.SettingKeys;
 import io.shopanalytics.common.config.StreamSettings;
 import io.shopanalytics.common.run.SparkSessions;
 import io.shopanalytics.common.time.AsOf;
-import io.shopanalytics.jobs.cli.AnalyticsCommand;
 import io.shopanalytics.jobs.options.ConnectionOptions;
 import io.shopanalytics.jobs.options.ReadOptions;
+import io.shopanalytics.jobs.options.SparkProperties;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +71,7 @@ public final class StreamCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StreamRequest request = request(read.applyTo(AnalyticsCommand.sparkConf()));
+    StreamRequest request = request(read.applyTo(SparkProperties.submitted()));
     StreamJob job = new StreamJob(SparkSessions.getOrCreate("shop-analytics stream"), clock, out);
     Map<Signal, SignalHandler> previous = onStopSignals(job);
     try {
