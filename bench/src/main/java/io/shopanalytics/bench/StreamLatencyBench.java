@@ -148,12 +148,25 @@ public final class StreamLatencyBench implements Callable<Integer> {
       figures.put("p50_seconds", QueryLatencyBench.nearestRank(latencies, 50));
       figures.put("p95_seconds", QueryLatencyBench.nearestRank(latencies, 95));
       figures.put("max_seconds", latencies.get(latencies.size() - 1));
-      figures.put("batches", count(lines, "\"event\":\"batch\"") - batchesBefore);
+      List<Double> batchSeconds = batchSeconds(lines, batchesBefore);
+      figures.put("batches", batchSeconds.size());
+      figures.put("batch_seconds_median", batchSeconds.isEmpty() ? null : Runs.median(batchSeconds));
       figures.put("load_average", LoadAverage.now());
       System.err.printf("bench-stream: %.1f orders/s, %d orders: p50 %.1f s, p95 %.1f s%n", rate, placed.size(),
           figures.get("p50_seconds"), figures.get("p95_seconds"));
       return figures;
     }
+  }
+
+  /** The seconds of each batch line after the first {@code skip}. */
+  private static List<Double> batchSeconds(ByteArrayOutputStream lines, int skip) throws Exception {
+    List<Double> seconds = new ArrayList<>();
+    List<String> batches = lines.toString(StandardCharsets.UTF_8).lines()
+        .filter(line -> line.contains("\"event\":\"batch\"")).toList();
+    for (String batch : batches.subList(skip, batches.size())) {
+      seconds.add(JSON.readTree(batch).get("seconds").asDouble());
+    }
+    return seconds;
   }
 
   private static int count(ByteArrayOutputStream lines, String marker) {
