@@ -4,6 +4,8 @@ import io.shopanalytics.common.model.Ids;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.model.OrderStatus;
 import io.shopanalytics.common.money.ExactDecimals;
+import io.shopanalytics.common.money.MoneySum;
+import io.shopanalytics.common.money.MoneyUnits;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,6 +34,7 @@ public final class OrderValidator implements Serializable {
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final int ITEM_QUANTITY_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_QUANTITY);
   private static final int ITEM_REVENUE_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_REVENUE);
+  private static final int ITEM_REVENUE_UNITS_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_REVENUE_UNITS);
 
   private static final class Rejected extends Exception {
     private static final long serialVersionUID = 1L;
@@ -54,22 +57,25 @@ public final class OrderValidator implements Serializable {
       Timestamp createdAt = createdAt(order);
       String userId = userId(order);
       Object[] items = items(items(order));
-      BigDecimal revenue = BigDecimal.ZERO;
+      MoneySum revenue = new MoneySum();
       long quantity = 0;
       for (Object item : items) {
-        revenue = revenue.add(((Row) item).getDecimal(ITEM_REVENUE_INDEX));
-        quantity = Math.addExact(quantity, ((Row) item).getLong(ITEM_QUANTITY_INDEX));
+        Row line = (Row) item;
+        revenue.add((Long) line.get(ITEM_REVENUE_UNITS_INDEX), line.getDecimal(ITEM_REVENUE_INDEX));
+        quantity = Math.addExact(quantity, line.getLong(ITEM_QUANTITY_INDEX));
       }
-      if (revenue.compareTo(MONEY_LIMIT) >= 0) {
+      BigDecimal exactRevenue = revenue.exact();
+      if (exactRevenue.compareTo(MONEY_LIMIT) >= 0) {
         throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
       }
       String status = status(order);
-      return validated(orderId, userId, createdAt, updatedAt, processed, status, paymentMethod(order), items, revenue,
-          quantity, null);
+      return validated(orderId, userId, createdAt, updatedAt, processed, status, paymentMethod(order), items,
+          toMoney(exactRevenue), revenue.inUnits() ? revenue.units() : null, quantity, null);
     } catch (Rejected rejected) {
-      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null, rejected.reason.code());
+      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null, null,
+          rejected.reason.code());
     } catch (ArithmeticException quantityOverflow) {
-      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null,
+      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null, null,
           RejectReason.ITEM_QUANTITY_INVALID.code());
     }
   }
@@ -134,7 +140,7 @@ public final class OrderValidator implements Serializable {
       }
       rows[i] = new GenericRowWithSchema(new Object[] {Ids.encode(item.get("product_id")), optionalString(item.get("sku")),
           optionalString(item.get("name")), optionalString(item.get("category")), quantities[i],
-          toMoney(unitPrice), toMoney(revenue)}, OrderSchema.ITEM);
+          toMoney(unitPrice), toMoney(revenue), MoneyUnits.of(revenue)}, OrderSchema.ITEM);
     }
     return rows;
   }
