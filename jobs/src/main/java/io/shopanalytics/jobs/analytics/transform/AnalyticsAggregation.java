@@ -27,6 +27,8 @@ public final class AnalyticsAggregation implements AutoCloseable {
   private final AsOf asOf;
   private final Broadcast<Catalogue> catalogue;
   private final Dataset<Row> aggregates;
+  /** The tally, the months' partials and top products: a few rows per task, kept on the driver. */
+  private List<Row> small;
 
   private AnalyticsAggregation(SparkSession spark, AnalyticsScope scope, AsOf asOf, Broadcast<Catalogue> catalogue,
       Dataset<Row> aggregates) {
@@ -63,17 +65,31 @@ public final class AnalyticsAggregation implements AutoCloseable {
     return new AnalyticsAggregation(spark, scope, asOf, catalogue, aggregates);
   }
 
-  /** Runs the read and the aggregation, and caches the aggregates for the outputs. */
+  /**
+   * Runs the read and the aggregation, caches the aggregates for the outputs, and brings the small
+   * ones to the driver, in one Spark job.
+   */
   public AnalyticsAggregation materialize() {
-    aggregates.persist(StorageLevel.MEMORY_AND_DISK()).count();
+    aggregates.persist(StorageLevel.MEMORY_AND_DISK());
+    small();
     return this;
+  }
+
+  private List<Row> small() {
+    if (small == null) {
+      small = aggregates.where(col(Aggregates.KIND).isin(Aggregates.TALLY, Aggregates.SALES, Aggregates.TOP_PRODUCT))
+          .select(col(Aggregates.KIND), col("tally"), col("sales"), col("top_product")).collectAsList();
+    }
+    return small;
   }
 
   /** Orders read, sales and rejects by reason. */
   public ReadTally tally() {
     ReadTally tally = new ReadTally();
-    for (Row row : kind(Aggregates.TALLY).select(col("tally")).collectAsList()) {
-      tally.addAll(RowArrays.list(row, 0));
+    for (Row row : small()) {
+      if (row.getByte(0) == Aggregates.TALLY) {
+        tally.addAll(RowArrays.list(row, 1));
+      }
     }
     return tally;
   }
@@ -96,13 +112,11 @@ public final class AnalyticsAggregation implements AutoCloseable {
   public Dataset<Row> salesAnalytics() {
     requireScope(scope.sales(), "sales");
     SalesRows sales = new SalesRows();
-    List<Row> parts = aggregates.where(col(Aggregates.KIND).isin(Aggregates.SALES, Aggregates.TOP_PRODUCT))
-        .select(col(Aggregates.KIND), col("sales"), col("top_product")).collectAsList();
-    for (Row part : parts) {
+    for (Row part : small()) {
       if (part.getByte(0) == Aggregates.SALES) {
-        sales.addPartial(part.getStruct(1));
-      } else {
-        sales.addTopProduct(part.getStruct(2));
+        sales.addPartial(part.getStruct(2));
+      } else if (part.getByte(0) == Aggregates.TOP_PRODUCT) {
+        sales.addTopProduct(part.getStruct(3));
       }
     }
     return spark.createDataFrame(sales.rows(), OutputSchemas.SALES);
