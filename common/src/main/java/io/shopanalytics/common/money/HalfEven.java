@@ -49,7 +49,7 @@ public final class HalfEven {
   public static double percentage(MoneySum part, MoneySum total) {
     if (part.inUnits() && total.inUnits() && part.units() >= 0 && total.units() > 0
         && part.units() <= Long.MAX_VALUE / 1000) {
-      return divide(part.units() * 1000, total.units()) / 10.0;
+      return asDouble(divide(part.units() * 1000, total.units()), 1);
     }
     return percentage(part.exact(), total.exact());
   }
@@ -64,9 +64,20 @@ public final class HalfEven {
       return 0.0;
     }
     if (numerator >= 0 && denominator > 0 && numerator <= Long.MAX_VALUE / 100) {
-      return divide(numerator * 100, denominator) / 100.0;
+      return asDouble(divide(numerator * 100, denominator), 2);
     }
     return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_EVEN)
         .doubleValue();
+  }
+
+  /**
+   * {@code unscaled × 10^-scale} as the nearest double: a division of doubles is correctly rounded
+   * while {@code unscaled} converts exactly (up to 2^53), beyond that it would round twice.
+   */
+  private static double asDouble(long unscaled, int scale) {
+    if (Math.abs(unscaled) <= 1L << 53) {
+      return unscaled / (scale == 1 ? 10.0 : 100.0);
+    }
+    return BigDecimal.valueOf(unscaled, scale).doubleValue();
   }
 }
