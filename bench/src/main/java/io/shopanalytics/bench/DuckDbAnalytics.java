@@ -103,9 +103,9 @@ final class DuckDbAnalytics implements AutoCloseable {
 
   /** The script's statements with the run's periods and as-of day filled in. */
   static List<String> statements(String script, List<Period> periods, AsOf asOf) {
-    String periodList = periods.stream().map(p -> "'" + p.id() + "'").collect(Collectors.joining(", "));
+    String periodStarts = periods.stream().map(p -> "DATE '" + p.id() + "-01'").collect(Collectors.joining(", "));
     String filled = script
-        .replace("${periods}", periodList)
+        .replace("${period_starts}", periodStarts)
         .replace("${as_of_date}", asOf.date().toString())
         .replace("${as_of_start_ms}", Long.toString(asOf.start().toEpochMilli()))
         .replace("${as_of_end_ms}", Long.toString(asOf.endExclusive().toEpochMilli()));

@@ -15,7 +15,6 @@ import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.sink.BulkWrites;
-import io.shopanalytics.common.time.Period;
 import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -43,8 +42,8 @@ import org.bson.conversions.Bson;
  * its {@code updated_at} is not after the moment the run's read started: a newer version is left
  * for the next run.
  *
- * <p>Only the orders of the months the run recomputed are marked (and rejects, which count in no
- * month): a run that also read other months, for customer analytics, did not recompute their
+ * <p>Callers hand over only the orders of the months the run recomputed (and rejects, which count
+ * in no month): a run that also read other months, for customer analytics, did not recompute their
  * product and sales analytics, and an order of theirs that is unprocessed must stay so until a run
  * recomputes its month.
  */
@@ -67,18 +66,11 @@ public final class ProcessedMarker implements Serializable {
   /**
    * @param validated every order the run read ({@code OrderSchema.VALIDATED})
    * @param readStarted when the run's read began
-   * @param recomputed the months whose product and sales analytics the run wrote
    */
-  public Outcome mark(Dataset<Row> validated, Instant readStarted, List<Period> recomputed) {
+  public Outcome mark(Dataset<Row> validated, Instant readStarted) {
     Column readBefore = col(OrderSchema.UPDATED_AT).isNull()
         .or(col(OrderSchema.UPDATED_AT).leq(lit(Timestamp.from(readStarted))));
-    Column inRecomputedMonth = col(OrderSchema.CREATED_AT).isNull(); // a reject: in no month
-    for (Period month : recomputed) {
-      inRecomputedMonth = inRecomputedMonth.or(col(OrderSchema.CREATED_AT).geq(lit(Timestamp.from(month.start())))
-          .and(col(OrderSchema.CREATED_AT).lt(lit(Timestamp.from(month.nextStart())))));
-    }
-    Dataset<Row> unprocessed = validated.where(col(OrderSchema.ANALYTICS_PROCESSED).equalTo(false).and(readBefore)
-            .and(inRecomputedMonth))
+    Dataset<Row> unprocessed = validated.where(col(OrderSchema.ANALYTICS_PROCESSED).equalTo(false).and(readBefore))
         .select(OrderSchema.ORDER_ID, OrderSchema.UPDATED_AT);
     LongAccumulator candidates = validated.sparkSession().sparkContext().longAccumulator("orders to mark");
     LongAccumulator marked = validated.sparkSession().sparkContext().longAccumulator("orders marked");

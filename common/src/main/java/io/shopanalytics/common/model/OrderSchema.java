@@ -14,7 +14,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>{@link #VALIDATED}: one row per order read; {@code reject_reason} is null for a valid order.
  * Line revenue is computed exactly during validation because Spark's decimal multiplication would
- * drop scale.
+ * drop scale. Beside each exact revenue, its millionths as a long when they hold it: what the
+ * aggregates sum, without a {@code BigDecimal} per line.
  */
 public final class OrderSchema {
   /** Money inside Spark: 20 integer digits and 18 decimals, enough for exact sums of real prices. */
@@ -32,6 +33,8 @@ public final class OrderSchema {
   public static final String REJECT_REASON = "reject_reason";
   /** Sum of the order's line revenues (merchandise revenue), exact. */
   public static final String ORDER_REVENUE = "order_revenue";
+  /** The order's revenue in millionths (common.money.MoneyUnits), or null when it does not fit a long that way. */
+  public static final String ORDER_REVENUE_UNITS = "order_revenue_units";
   /** Sum of the order's item quantities. */
   public static final String ORDER_QUANTITY = "order_quantity";
   public static final String UPDATED_AT = "updated_at";
@@ -45,6 +48,8 @@ public final class OrderSchema {
   public static final String ITEM_QUANTITY = "quantity";
   public static final String ITEM_UNIT_PRICE = "unit_price";
   public static final String ITEM_REVENUE = "revenue";
+  /** The line's revenue in millionths (common.money.MoneyUnits), or null when it does not fit a long that way. */
+  public static final String ITEM_REVENUE_UNITS = "revenue_units";
 
   public static final StructType ITEM = new StructType()
       .add(ITEM_PRODUCT_ID, DataTypes.StringType, false)
@@ -53,7 +58,8 @@ public final class OrderSchema {
       .add(ITEM_CATEGORY, DataTypes.StringType, true)
       .add(ITEM_QUANTITY, DataTypes.LongType, false)
       .add(ITEM_UNIT_PRICE, MONEY, false)
-      .add(ITEM_REVENUE, MONEY, false);
+      .add(ITEM_REVENUE, MONEY, false)
+      .add(ITEM_REVENUE_UNITS, DataTypes.LongType, true);
 
   public static final StructType VALIDATED = new StructType()
       .add(ORDER_ID, DataTypes.StringType, false)
@@ -65,6 +71,7 @@ public final class OrderSchema {
       .add(PAYMENT_METHOD, DataTypes.StringType, true)
       .add(ITEMS, DataTypes.createArrayType(ITEM, false), true)
       .add(ORDER_REVENUE, MONEY, true)
+      .add(ORDER_REVENUE_UNITS, DataTypes.LongType, true)
       .add(ORDER_QUANTITY, DataTypes.LongType, true)
       .add(REJECT_REASON, DataTypes.StringType, true);
 

@@ -19,7 +19,17 @@ public final class RawDocuments {
     Row decode(BsonDocument document);
   }
 
+  /** Decodes one document's BSON bytes into a row of the target schema; must not throw on unexpected types. */
+  public interface BytesDecoder extends Serializable {
+    Row decode(byte[] document);
+  }
+
   public static Dataset<Row> decode(Dataset<Row> raw, StructType schema, Decoder decoder) {
+    return decodeBytes(raw, schema, bytes -> decoder.decode(new RawBsonDocument(bytes)));
+  }
+
+  public static Dataset<Row> decodeBytes(Dataset<Row> raw, StructType schema, BytesDecoder decoder) {
+    int document = OrderSchema.RAW.fieldIndex(OrderSchema.RAW_DOCUMENT);
     MapPartitionsFunction<Row, Row> decodeAll = rows -> new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -28,8 +38,7 @@ public final class RawDocuments {
 
       @Override
       public Row next() {
-        byte[] bytes = rows.next().getAs(OrderSchema.RAW_DOCUMENT);
-        return decoder.decode(new RawBsonDocument(bytes));
+        return decoder.decode((byte[]) rows.next().get(document));
       }
     };
     return raw.mapPartitions(decodeAll, Encoders.row(schema));

@@ -14,7 +14,8 @@ public final class OrderValidation {
   /** @param raw rows of {@link OrderSchema#RAW} from any read strategy */
   public static Dataset<Row> validate(Dataset<Row> raw) {
     OrderValidator validator = new OrderValidator();
-    return RawDocuments.decode(raw, OrderSchema.VALIDATED, validator::validate);
+    // from the bytes, in one pass over each order (OrderFields), not by a lookup per field
+    return RawDocuments.decodeBytes(raw, OrderSchema.VALIDATED, validator::validate);
   }
 
   public static Dataset<Row> valid(Dataset<Row> validated) {

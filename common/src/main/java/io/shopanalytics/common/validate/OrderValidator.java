@@ -4,15 +4,15 @@ import io.shopanalytics.common.model.Ids;
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.model.OrderStatus;
 import io.shopanalytics.common.money.ExactDecimals;
+import io.shopanalytics.common.money.MoneySum;
+import io.shopanalytics.common.money.MoneyUnits;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
@@ -32,6 +32,7 @@ public final class OrderValidator implements Serializable {
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final int ITEM_QUANTITY_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_QUANTITY);
   private static final int ITEM_REVENUE_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_REVENUE);
+  private static final int ITEM_REVENUE_UNITS_INDEX = OrderSchema.ITEM.fieldIndex(OrderSchema.ITEM_REVENUE_UNITS);
 
   private static final class Rejected extends Exception {
     private static final long serialVersionUID = 1L;
@@ -45,31 +46,42 @@ public final class OrderValidator implements Serializable {
 
   /** A row of {@link OrderSchema#VALIDATED}. */
   public Row validate(BsonDocument order) {
-    String orderId = Ids.encode(order.get("_id"));
-    Timestamp updatedAt = order.isDateTime("updated_at")
-        ? new Timestamp(order.getDateTime("updated_at").getValue()) : null;
-    boolean processed = order.isBoolean(OrderSchema.ANALYTICS_PROCESSED)
-        && order.getBoolean(OrderSchema.ANALYTICS_PROCESSED).getValue();
+    return validate(OrderFields.of(order));
+  }
+
+  /** A row of {@link OrderSchema#VALIDATED} from the order's BSON bytes, read in one pass. */
+  public Row validate(byte[] order) {
+    return validate(OrderFields.read(order));
+  }
+
+  private static Row validate(OrderFields order) {
+    String orderId = Ids.encode(order.id);
+    Timestamp updatedAt = order.updatedAt != null && order.updatedAt.isDateTime()
+        ? new Timestamp(order.updatedAt.asDateTime().getValue()) : null;
+    boolean processed = order.processed != null && order.processed.isBoolean() && order.processed.asBoolean().getValue();
     try {
-      Timestamp createdAt = createdAt(order);
-      String userId = userId(order);
+      Timestamp createdAt = createdAt(order.createdAt);
+      String userId = userId(order.userId);
       Object[] items = items(items(order));
-      BigDecimal revenue = BigDecimal.ZERO;
+      MoneySum revenue = new MoneySum();
       long quantity = 0;
       for (Object item : items) {
-        revenue = revenue.add(((Row) item).getDecimal(ITEM_REVENUE_INDEX));
-        quantity = Math.addExact(quantity, ((Row) item).getLong(ITEM_QUANTITY_INDEX));
+        Row line = (Row) item;
+        revenue.add((Long) line.get(ITEM_REVENUE_UNITS_INDEX), line.getDecimal(ITEM_REVENUE_INDEX));
+        quantity = Math.addExact(quantity, line.getLong(ITEM_QUANTITY_INDEX));
       }
-      if (revenue.compareTo(MONEY_LIMIT) >= 0) {
+      BigDecimal exactRevenue = revenue.exact();
+      if (exactRevenue.compareTo(MONEY_LIMIT) >= 0) {
         throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
       }
-      String status = status(order);
-      return validated(orderId, userId, createdAt, updatedAt, processed, status, paymentMethod(order), items, revenue,
-          quantity, null);
+      String status = status(order.status);
+      return validated(orderId, userId, createdAt, updatedAt, processed, status, paymentMethod(order.paymentMethod),
+          items, toMoney(exactRevenue), revenue.inUnits() ? revenue.units() : null, quantity, null);
     } catch (Rejected rejected) {
-      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null, rejected.reason.code());
+      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null, null,
+          rejected.reason.code());
     } catch (ArithmeticException quantityOverflow) {
-      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null,
+      return validated(orderId, null, null, updatedAt, processed, null, null, null, null, null, null,
           RejectReason.ITEM_QUANTITY_INVALID.code());
     }
   }
@@ -78,63 +90,53 @@ public final class OrderValidator implements Serializable {
     return new GenericRowWithSchema(values, OrderSchema.VALIDATED);
   }
 
-  private static Timestamp createdAt(BsonDocument order) throws Rejected {
-    BsonValue value = order.get("created_at");
+  private static Timestamp createdAt(BsonValue value) throws Rejected {
     if (value == null || !value.isDateTime()) {
       throw new Rejected(RejectReason.CREATED_AT_INVALID);
     }
     return new Timestamp(value.asDateTime().getValue());
   }
 
-  private static String userId(BsonDocument order) throws Rejected {
-    BsonValue value = order.get("user_id");
+  private static String userId(BsonValue value) throws Rejected {
     if (value == null || value.isNull()) {
       throw new Rejected(RejectReason.USER_ID_MISSING);
     }
     return Ids.encode(value);
   }
 
-  private static List<BsonDocument> items(BsonDocument order) throws Rejected {
-    BsonValue value = order.get("items");
-    if (value == null || !value.isArray() || value.asArray().isEmpty()) {
+  private static List<ItemFields> items(OrderFields order) throws Rejected {
+    if (order.items == null || order.items.isEmpty()) {
       throw new Rejected(RejectReason.ITEMS_INVALID);
     }
-    BsonArray array = value.asArray();
-    List<BsonDocument> items = new ArrayList<>(array.size());
-    for (BsonValue element : array) {
-      // an element that is not a document has no product_id either
-      items.add(element.isDocument() ? element.asDocument() : new BsonDocument());
-    }
-    return items;
+    return order.items;
   }
 
   /**
    * Rule order decides the reason across items: a missing product_id anywhere wins over a bad
    * quantity anywhere, which wins over a bad price anywhere.
    */
-  private static Object[] items(List<BsonDocument> items) throws Rejected {
-    for (BsonDocument item : items) {
-      BsonValue productId = item.get("product_id");
-      if (productId == null || productId.isNull()) {
+  private static Object[] items(List<ItemFields> items) throws Rejected {
+    for (ItemFields item : items) {
+      if (item.productId == null || item.productId.isNull()) {
         throw new Rejected(RejectReason.ITEM_PRODUCT_ID_MISSING);
       }
     }
     long[] quantities = new long[items.size()];
     for (int i = 0; i < items.size(); i++) {
-      quantities[i] = quantity(items.get(i).get("quantity"));
+      quantities[i] = quantity(items.get(i).quantity);
     }
     Object[] rows = new Object[items.size()];
     for (int i = 0; i < items.size(); i++) {
-      BsonDocument item = items.get(i);
-      BigDecimal unitPrice = unitPrice(item.get("unit_price"));
+      ItemFields item = items.get(i);
+      BigDecimal unitPrice = unitPrice(item.unitPrice);
       BigDecimal revenue = unitPrice.multiply(BigDecimal.valueOf(quantities[i]));
       if (revenue.compareTo(MONEY_LIMIT) >= 0) {
         // a line worth 10^20 or more cannot be summed exactly: treated as a price out of range
         throw new Rejected(RejectReason.ITEM_UNIT_PRICE_INVALID);
       }
-      rows[i] = new GenericRowWithSchema(new Object[] {Ids.encode(item.get("product_id")), optionalString(item.get("sku")),
-          optionalString(item.get("name")), optionalString(item.get("category")), quantities[i],
-          toMoney(unitPrice), toMoney(revenue)}, OrderSchema.ITEM);
+      rows[i] = new GenericRowWithSchema(new Object[] {Ids.encode(item.productId), optionalString(item.sku),
+          optionalString(item.name), optionalString(item.category), quantities[i],
+          toMoney(unitPrice), toMoney(revenue), MoneyUnits.of(revenue)}, OrderSchema.ITEM);
     }
     return rows;
   }
@@ -158,21 +160,16 @@ public final class OrderValidator implements Serializable {
     return price;
   }
 
-  private static String status(BsonDocument order) throws Rejected {
-    BsonValue value = order.get("status");
+  private static String status(BsonValue value) throws Rejected {
     if (value == null || !value.isString() || !OrderStatus.ALL.contains(value.asString().getValue())) {
       throw new Rejected(RejectReason.STATUS_INVALID);
     }
     return value.asString().getValue();
   }
 
-  private static String paymentMethod(BsonDocument order) {
-    BsonValue payment = order.get("payment");
-    if (payment != null && payment.isDocument()) {
-      BsonValue method = payment.asDocument().get("method");
-      if (method != null && method.isString() && !method.asString().getValue().isEmpty()) {
-        return method.asString().getValue();
-      }
+  private static String paymentMethod(BsonValue method) {
+    if (method != null && method.isString() && !method.asString().getValue().isEmpty()) {
+      return method.asString().getValue();
     }
     return UNKNOWN_PAYMENT_METHOD;
   }

@@ -7,7 +7,13 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.apache.spark.sql.Row;
+import java.util.Arrays;
+import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.io.BasicOutputBuffer;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,8 +47,27 @@ class OrderValidatorTest {
     return "{\"product_id\": " + PRODUCT + ", \"quantity\": " + quantity + ", \"unit_price\": " + price + "}";
   }
 
+  /** The reject reason, which the one-pass read of the order's bytes must come to as well. */
   private String reason(BsonDocument order) {
-    return validator.validate(order).getAs(OrderSchema.REJECT_REASON);
+    Row fromDocument = validator.validate(order);
+    assertThat(plain(validator.validate(bytes(order)))).isEqualTo(plain(fromDocument));
+    return fromDocument.getAs(OrderSchema.REJECT_REASON);
+  }
+
+  private static byte[] bytes(BsonDocument order) {
+    RawBsonDocument raw = new RawBsonDocument(order, new BsonDocumentCodec());
+    return Arrays.copyOfRange(raw.getByteBuffer().array(), 0, raw.getByteBuffer().limit());
+  }
+
+  /** Rows and arrays as lists, so that two rows compare by value. */
+  private static Object plain(Object value) {
+    if (value instanceof Row row) {
+      return plain(row.toSeq() == null ? null : scala.collection.JavaConverters.seqAsJavaList(row.toSeq()).toArray());
+    }
+    if (value instanceof Object[] array) {
+      return Arrays.stream(array).map(OrderValidatorTest::plain).toList();
+    }
+    return value;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -106,6 +131,7 @@ class OrderValidatorTest {
         + "{\"product_id\": " + PRODUCT + ", \"sku\": \"S\", \"category\": \"\", \"quantity\": 3, \"unit_price\": 0.1},"
         + "{\"product_id\": \"legacy-7\", \"quantity\": 2.0, \"unit_price\": {\"$numberDecimal\": \"19.995\"}}]}");
     Row row = validator.validate(order);
+    assertThat(plain(validator.validate(bytes(order)))).isEqualTo(plain(row));
     assertThat((String) row.getAs(OrderSchema.REJECT_REASON)).isNull();
     assertThat((String) row.getAs(OrderSchema.ORDER_ID)).isEqualTo("65a1b2c3d4e5f60718293a4b");
     assertThat((String) row.getAs(OrderSchema.USER_ID)).isEqualTo("65a1b2c3d4e5f60718293a4c");
@@ -123,5 +149,39 @@ class OrderValidatorTest {
     assertThat(second.getString(0)).isEqualTo("json:\"legacy-7\"");
     assertThat(second.getLong(4)).isEqualTo(2L);
     assertThat(second.getDecimal(6)).isEqualByComparingTo("39.99");
+  }
+
+  @Test
+  void theFirstOfRepeatedNamesCountsAsALookupByNameFindsIt() {
+    BasicOutputBuffer buffer = new BasicOutputBuffer();
+    try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+      writer.writeStartDocument();
+      writer.writeObjectId("_id", new ObjectId("65a1b2c3d4e5f60718293a4b"));
+      writer.writeString("status", "shipped");
+      writer.writeString("status", "lost");
+      writer.writeObjectId("user_id", new ObjectId("65a1b2c3d4e5f60718293a4c"));
+      writer.writeDateTime("created_at", 1_700_000_000_000L);
+      writer.writeStartDocument("payment");
+      writer.writeString("method", "card");
+      writer.writeString("method", "paypal");
+      writer.writeEndDocument();
+      writer.writeStartArray("items");
+      writer.writeStartDocument();
+      writer.writeObjectId("product_id", new ObjectId("65a1b2c3d4e5f60718293a4d"));
+      writer.writeInt32("quantity", 2);
+      writer.writeInt32("quantity", 0);
+      writer.writeString("unit_price", "not a number");
+      writer.writeInt32("unit_price", 5);
+      writer.writeEndDocument();
+      writer.writeEndArray();
+      writer.writeString("items", "ignored");
+      writer.writeEndDocument();
+    }
+    byte[] bytes = buffer.toByteArray();
+
+    Row fromBytes = validator.validate(bytes);
+    // the same as the document the read strategies hand on, looked up by name
+    assertThat(plain(fromBytes)).isEqualTo(plain(validator.validate(new RawBsonDocument(bytes))));
+    assertThat((String) fromBytes.getAs(OrderSchema.REJECT_REASON)).isEqualTo("item_unit_price_invalid");
   }
 }

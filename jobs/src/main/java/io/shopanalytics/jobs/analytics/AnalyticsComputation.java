@@ -2,85 +2,88 @@ package io.shopanalytics.jobs.analytics;
 
 import io.shopanalytics.common.time.AsOf;
 import io.shopanalytics.common.time.Period;
-import io.shopanalytics.jobs.analytics.transform.CustomerAnalyticsTransform;
-import io.shopanalytics.jobs.analytics.transform.ProductAnalyticsTransform;
-import io.shopanalytics.jobs.analytics.transform.RunCache;
-import io.shopanalytics.jobs.analytics.transform.SaleData;
-import io.shopanalytics.jobs.analytics.transform.SalesAnalyticsTransform;
+import io.shopanalytics.jobs.analytics.transform.AnalyticsAggregation;
+import io.shopanalytics.jobs.analytics.transform.AnalyticsScope;
+import io.shopanalytics.jobs.analytics.transform.ReadTally;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The three aggregates of validated orders, without MongoDB: sale orders and sale lines are
- * derived once (items exploded once, lines cached), and each output is a pure Dataset of stored
- * rows. The suite writes them; the benchmark's compute-only figure consumes them without writing.
+ * The requested outputs of validated orders, without MongoDB, computed in one aggregation
+ * ({@link AnalyticsAggregation}) with the read's tally and rejects. The suite feeds it the orders
+ * straight from the read and writes its outputs; the benchmark's compute-only figure feeds it
+ * cached validated orders and consumes the outputs without writing.
  */
 public final class AnalyticsComputation implements AutoCloseable {
-  private final RunCache cache;
-  private final Dataset<Row> saleOrders;
-  private final Dataset<Row> saleLines;
-  private final Dataset<Row> users;
-  private final List<Period> periods;
-  private final AsOf asOf;
+  private final AnalyticsAggregation aggregation;
 
-  private AnalyticsComputation(RunCache cache, Dataset<Row> saleOrders, Dataset<Row> saleLines, Dataset<Row> users,
-      List<Period> periods, AsOf asOf) {
-    this.cache = cache;
-    this.saleOrders = saleOrders;
-    this.saleLines = saleLines;
-    this.users = users;
-    this.periods = List.copyOf(periods);
-    this.asOf = asOf;
+  private AnalyticsComputation(AnalyticsAggregation aggregation) {
+    this.aggregation = aggregation;
   }
 
   /**
+   * All three outputs.
+   *
    * @param validated rows of {@code OrderSchema.VALIDATED}, rejects included (they are filtered here)
-   * @param users users with their emails; only customer analytics need them (may be null otherwise)
    */
   public static AnalyticsComputation of(Dataset<Row> validated, Dataset<Row> products, Dataset<Row> users,
       List<Period> periods, AsOf asOf) {
-    RunCache cache = new RunCache();
-    Dataset<Row> saleOrders = SaleData.saleOrders(validated);
-    Dataset<Row> saleLines = cache.keep(SaleData.byProductAndPeriod(SaleData.saleLines(saleOrders, products)));
-    return new AnalyticsComputation(cache, saleOrders, saleLines, users, periods, asOf);
-  }
-
-  public Dataset<Row> saleOrders() {
-    return saleOrders;
+    return of(validated, products, users, periods, asOf, EnumSet.allOf(AnalyticsOutput.class), false);
   }
 
   /**
-   * Fills the sale lines' cache and returns the number of sale orders. Run before the outputs: they
-   * start concurrently, and each would otherwise explode the items itself or wait for another to.
+   * @param users users with their emails; only customer analytics need them (may be null otherwise)
+   * @param unprocessed whether the orders not yet processed are kept, for marking them afterwards
    */
-  public long materialize() {
-    saleLines.count();
-    return saleOrders.count();
+  public static AnalyticsComputation of(Dataset<Row> validated, Dataset<Row> products, Dataset<Row> users,
+      List<Period> periods, AsOf asOf, Set<AnalyticsOutput> outputs, boolean unprocessed) {
+    boolean customers = outputs.contains(AnalyticsOutput.CUSTOMER);
+    AnalyticsScope scope = AnalyticsScope.of(periods, customers ? asOf : null, outputs.contains(AnalyticsOutput.PRODUCT),
+        outputs.contains(AnalyticsOutput.SALES), customers, unprocessed);
+    return new AnalyticsComputation(AnalyticsAggregation.of(validated, products, users, scope, asOf));
+  }
+
+  /** Reads (when the orders come straight from the read), aggregates and caches; returns this computation. */
+  public AnalyticsComputation materialize() {
+    aggregation.materialize();
+    return this;
+  }
+
+  /** Orders read, sale orders among them, rejects by reason. */
+  public ReadTally tally() {
+    return aggregation.tally();
+  }
+
+  /** {@code order_id} and {@code reject_reason} of the malformed orders. */
+  public Dataset<Row> rejects() {
+    return aggregation.rejects();
+  }
+
+  /** {@code order_id}, {@code updated_at}, {@code analytics_processed} of the orders not yet processed. */
+  public Dataset<Row> unprocessed() {
+    return aggregation.unprocessed();
   }
 
   /** The stored rows of one output collection. */
   public Dataset<Row> output(AnalyticsOutput output) {
     switch (output) {
       case PRODUCT:
-        return ProductAnalyticsTransform.transform(saleLines, periods);
+        return aggregation.productAnalytics();
       case SALES:
-        return SalesAnalyticsTransform.transform(saleOrders, saleLines, periods);
+        return aggregation.salesAnalytics();
       case CUSTOMER:
-        if (users == null) {
-          throw new IllegalStateException("Customer analytics need the users");
-        }
-        // kept: the writer and the segment history both read the scored customers, and scoring
-        // (the RFM cut points, then every row) would otherwise run twice
-        return cache.keep(CustomerAnalyticsTransform.transform(saleOrders, saleLines, users, asOf, cache));
+        return aggregation.customerAnalytics();
       default:
         throw new IllegalArgumentException("Unknown output " + output);
     }
   }
 
-  /** Releases the sale lines and whatever else the outputs cached. */
+  /** Releases the cached aggregates. */
   @Override
   public void close() {
-    cache.close();
+    aggregation.close();
   }
 }

@@ -13,12 +13,11 @@ import io.shopanalytics.common.source.ReadPlan;
 import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.source.StableRead;
 import io.shopanalytics.common.source.strategy.ReadStrategies;
-import io.shopanalytics.common.validate.ValidatedOrders;
+import io.shopanalytics.common.validate.OrderValidation;
+import io.shopanalytics.jobs.analytics.transform.ReadTally;
 import java.time.Clock;
 import java.time.Instant;
-import io.shopanalytics.common.time.Period;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.logging.log4j.LogManager;
@@ -102,14 +101,14 @@ public final class AnalyticsSuite {
         report.succeeded();
         return summary;
       }
-      ValidatedOrders validated = resources.keep(timer.time("read_validate", () -> read(orders)));
-      report.read(validated, orders.metrics(), request.read().shardImbalanceAlert());
-      timer.time("rejects", () -> new RejectsWriter(request.mongo()).write(spark, validated, run, request.job()))
-          .ifPresent(report::wrote);
-
-      AnalyticsComputation computation = resources.keep(ReferenceData.computation(spark, request, validated,
-          resources));
-      report.salesCounted(computation.materialize());
+      ReferenceData references = ReferenceData.of(spark, request);
+      AnalyticsComputation computation = resources.keep(timer.time("read_validate",
+          () -> read(orders, request, references)));
+      ReadTally tally = computation.tally();
+      report.read(tally, orders.metrics(), request.read().shardImbalanceAlert());
+      timer.time("rejects", () -> new RejectsWriter(request.mongo()).write(spark, computation.rejects(),
+          tally.rejectsTotal(), run, request.job())).ifPresent(report::wrote);
+      report.salesCounted(tally.salesCounted());
       new OutputWriters(spark, request, run, timer, report, leases, skipped).writeAll(computation);
 
       leases.checkHeld();
@@ -118,7 +117,7 @@ public final class AnalyticsSuite {
       }
       if (request.mode().marksProcessed()) {
         leases.checkHeld();
-        report.marked(timer.time("mark_processed", () -> markProcessed(request, validated, run, readStarted)));
+        report.marked(timer.time("mark_processed", () -> markProcessed(request, computation, run, readStarted)));
       }
       report.succeeded();
       return summary;
@@ -161,17 +160,23 @@ public final class AnalyticsSuite {
     return resolved;
   }
 
-  private ValidatedOrders read(OrdersSource orders) {
+  /**
+   * Reads, validates and aggregates in one pass (docs/ARCHITECTURE.md, 6): the orders are never cached,
+   * only the aggregates made of them as they stream by; a read that chunk migrations made stale is
+   * released and done again.
+   */
+  private AnalyticsComputation read(OrdersSource orders, RunRequest request, ReferenceData references) {
     JobLabels.label(spark.sparkContext(), "READ", "READ orders strategy=" + orders.plan().strategy(), "default");
-    return StableRead.read(spark, orders, ValidatedOrders::of, ValidatedOrders::close);
+    return StableRead.read(spark, orders,
+        raw -> AnalyticsComputation.of(OrderValidation.validate(raw), references.products(), references.users(),
+            request.periods(), request.asOf(), request.outputs(), request.mode().marksProcessed()).materialize(),
+        AnalyticsComputation::close);
   }
 
   /** Only once every output is written: an order marked processed must be in the stored analytics. */
-  private ProcessedMarker.Outcome markProcessed(RunRequest request, ValidatedOrders validated, RunContext run,
+  private ProcessedMarker.Outcome markProcessed(RunRequest request, AnalyticsComputation computation, RunContext run,
       Instant readStarted) {
     JobLabels.label(spark.sparkContext(), "MARK", "MARK orders processed run=" + run.runId(), "default");
-    List<Period> recomputed = request.wants(AnalyticsOutput.PRODUCT) && request.wants(AnalyticsOutput.SALES)
-        ? request.periods() : List.of();
-    return new ProcessedMarker(request.mongo()).mark(validated.rows(), readStarted, recomputed);
+    return new ProcessedMarker(request.mongo()).mark(computation.unprocessed(), readStarted);
   }
 }

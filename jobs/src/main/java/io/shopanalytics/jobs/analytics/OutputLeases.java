@@ -7,7 +7,7 @@ import io.shopanalytics.common.lease.RunLeases;
 import io.shopanalytics.common.lease.WriteFence;
 import io.shopanalytics.common.run.RunContext;
 import io.shopanalytics.common.time.Period;
-import io.shopanalytics.jobs.analytics.transform.SaleData;
+import io.shopanalytics.jobs.analytics.transform.OutputSchemas;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,14 +61,14 @@ final class OutputLeases implements AutoCloseable {
   WriteFence fence(AnalyticsOutput output) {
     List<String> periods = request.periods().stream().map(Period::id).toList();
     if (leases == null) {
-      return output.periodic() ? WriteFence.unfenced(SaleData.PERIOD, periods) : WriteFence.unfenced(null, null);
+      return output.periodic() ? WriteFence.unfenced(OutputSchemas.PERIOD, periods) : WriteFence.unfenced(null, null);
     }
     if (!output.periodic()) {
       return WriteFence.leased(leases.store(), leases.lease(output.collection()));
     }
     Map<String, Lease> byPeriod = new LinkedHashMap<>();
     request.periods().forEach(period -> byPeriod.put(period.id(), leases.lease(scope(output, period))));
-    return WriteFence.leased(leases.store(), SaleData.PERIOD, byPeriod);
+    return WriteFence.leased(leases.store(), OutputSchemas.PERIOD, byPeriod);
   }
 
   /**

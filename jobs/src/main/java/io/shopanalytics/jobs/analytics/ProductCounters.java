@@ -14,7 +14,7 @@ import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.mongo.SourceCollections;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
 import io.shopanalytics.common.sink.Retries;
-import io.shopanalytics.jobs.analytics.transform.ProductAnalyticsTransform;
+import io.shopanalytics.jobs.analytics.transform.OutputSchemas;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +55,7 @@ final class ProductCounters {
     for (Document totals : database.getCollection(AnalyticsIndexes.PRODUCT_ANALYTICS).aggregate(List.of(
         Aggregates.group("$product_id",
             Accumulators.sum("quantity", "$metrics.total_quantity_sold"),
-            Accumulators.max("last_sold_at", "$" + ProductAnalyticsTransform.LAST_SOLD_AT))))) {
+            Accumulators.max("last_sold_at", "$" + OutputSchemas.LAST_SOLD_AT))))) {
       sold.add(totals.get("_id"));
       updates.add(new UpdateOneModel<>(Filters.eq("_id", totals.get("_id")), Updates.combine(
           Updates.set(PURCHASE_COUNT, ((Number) totals.get("quantity")).longValue()),

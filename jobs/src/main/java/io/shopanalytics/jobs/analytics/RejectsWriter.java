@@ -11,8 +11,6 @@ import io.shopanalytics.common.run.RunContext;
 import io.shopanalytics.common.sink.AnalyticsIndexes;
 import io.shopanalytics.common.sink.UpsertWriter;
 import io.shopanalytics.common.sink.WriteOutcome;
-import io.shopanalytics.common.validate.OrderValidation;
-import io.shopanalytics.common.validate.ValidatedOrders;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,14 +24,18 @@ final class RejectsWriter {
     this.settings = settings;
   }
 
-  /** @return the write's outcome; empty when the run read no malformed order */
-  Optional<WriteOutcome> write(SparkSession spark, ValidatedOrders validated, RunContext run, String job)
+  /**
+   * @param rejected {@code order_id} and {@code reject_reason} of the malformed orders
+   * @param count how many there are
+   * @return the write's outcome; empty when the run read no malformed order
+   */
+  Optional<WriteOutcome> write(SparkSession spark, Dataset<Row> rejected, long count, RunContext run, String job)
       throws InterruptedException {
-    if (validated.rejectsTotal() == 0) {
+    if (count == 0) {
       return Optional.empty();
     }
     JobLabels.label(spark.sparkContext(), "REJECTS", "REJECTS run=" + run.runId(), "default");
-    Dataset<Row> rejects = OrderValidation.rejects(validated.rows()).select(
+    Dataset<Row> rejects = rejected.select(
         col(OrderSchema.ORDER_ID).as("_id"),
         col(OrderSchema.REJECT_REASON).as("reason"),
         lit(run.runId()).as("run_id"),

@@ -10,7 +10,7 @@ import io.shopanalytics.common.source.ReadMetrics;
 import io.shopanalytics.common.source.ReadPlan;
 import io.shopanalytics.common.source.ReadScope;
 import io.shopanalytics.common.time.Period;
-import io.shopanalytics.common.validate.ValidatedOrders;
+import io.shopanalytics.jobs.analytics.transform.ReadTally;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +61,10 @@ final class RunReport {
     summary.put("dry_run", true);
   }
 
-  void read(ValidatedOrders validated, ReadMetrics metrics, double imbalanceAlert) {
-    summary.put("orders_read", validated.read())
-        .put("rejects", validated.rejects())
-        .put("rejects_total", validated.rejectsTotal());
+  void read(ReadTally tally, ReadMetrics metrics, double imbalanceAlert) {
+    summary.put("orders_read", tally.ordersRead())
+        .put("rejects", tally.rejects())
+        .put("rejects_total", tally.rejectsTotal());
     if (metrics == null) {
       return;
     }

@@ -48,10 +48,6 @@ class IncrementalTest extends AnalyticsTestBase {
     return shop;
   }
 
-  /** Every month of the seeded shop's orders. */
-  private static final List<io.shopanalytics.common.time.Period> EVERY_MONTH = io.shopanalytics.common.time.Period.range(
-      io.shopanalytics.common.time.Period.of(2023, 1), io.shopanalytics.common.time.Period.of(2026, 12));
-
   private static RunRequest incremental() {
     return request(List.of(), AS_OF).incremental(true).build();
   }
@@ -96,6 +92,38 @@ class IncrementalTest extends AnalyticsTestBase {
     assertThat(customers).isEqualTo(storedCustomers());
   }
 
+  /**
+   * A stream's micro-batch recomputes November and, reading the whole history for them, the
+   * customers: only November's orders (and rejects, which count in no month) are marked; the other
+   * months' unprocessed orders stay so, their product and sales analytics not recomputed.
+   */
+  @Test
+  void onlyTheOrdersOfTheRecomputedMonthsAreMarked() throws Exception {
+    seed();
+    io.shopanalytics.common.time.Period november = io.shopanalytics.common.time.Period.of(2024, 11);
+    org.bson.conversions.Bson datedOutsideNovember = Filters.and(Filters.type("created_at", "date"),
+        Filters.or(Filters.lt("created_at", Date.from(november.start())),
+            Filters.gte("created_at", Date.from(november.nextStart()))));
+    long outsideBefore = db().getCollection("orders").countDocuments(Filters.and(datedOutsideNovember,
+        Filters.ne(OrderSchema.ANALYTICS_PROCESSED, true)));
+
+    RunSummary run = new AnalyticsSuite(spark).execute(request(List.of(november), AS_OF)
+        .mode(RunMode.STREAM).build());
+
+    assertThat((Long) run.get("orders_marked")).isPositive();
+    assertThat(db().getCollection("orders").countDocuments(Filters.and(Filters.ne(OrderSchema.ANALYTICS_PROCESSED, true),
+        Filters.gte("created_at", Date.from(november.start())), Filters.lt("created_at", Date.from(november.nextStart())))))
+        .as("November's orders").isZero();
+    List<Document> markedOutside = db().getCollection("orders").find(Filters.and(datedOutsideNovember,
+        Filters.eq(OrderSchema.ANALYTICS_PROCESSED, true))).into(new java.util.ArrayList<>());
+    assertThat(markedOutside).as("outside November, only rejects (in no month) are marked")
+        .allSatisfy(order -> assertThat(io.shopanalytics.jobs.oracle.ReferenceValidation.rejectReason(order)).isPresent());
+    assertThat(db().getCollection("orders").countDocuments(Filters.and(datedOutsideNovember,
+        Filters.ne(OrderSchema.ANALYTICS_PROCESSED, true))))
+        .as("the other months' orders, read for customer analytics only")
+        .isEqualTo(outsideBefore - markedOutside.size()).isPositive();
+  }
+
   private static Document firstSale(String month) {
     io.shopanalytics.common.time.Period period = io.shopanalytics.common.time.Period.parse(month);
     return db().getCollection("orders").find(Filters.and(Filters.in("status", "delivered", "shipped"),
@@ -115,7 +143,7 @@ class IncrementalTest extends AnalyticsTestBase {
     db().getCollection("orders").updateOne(Filters.eq("_id", changed.get("_id")),
         Updates.combine(Updates.set("status", "returned"), Updates.set("updated_at", new Date())));
 
-    ProcessedMarker.Outcome outcome = new ProcessedMarker(mongo.settings().build()).mark(read, readStarted, EVERY_MONTH);
+    ProcessedMarker.Outcome outcome = new ProcessedMarker(mongo.settings().build()).mark(read, readStarted);
 
     assertThat(outcome.candidates()).isEqualTo(unprocessedRead);
     assertThat(outcome.skippedChanged()).isEqualTo(1L);
@@ -142,39 +170,12 @@ class IncrementalTest extends AnalyticsTestBase {
     db().getCollection("orders").updateOne(Filters.eq("_id", changed.get("_id")), Updates.combine(
         Updates.set("status", "returned"), Updates.set("updated_at", new Date()), Updates.set("analytics_processed", false)));
 
-    ProcessedMarker.Outcome outcome = new ProcessedMarker(mongo.settings().build()).mark(read, readStarted, EVERY_MONTH);
+    ProcessedMarker.Outcome outcome = new ProcessedMarker(mongo.settings().build()).mark(read, readStarted);
 
     assertThat(db().getCollection("orders").find(Filters.eq("_id", changed.get("_id"))).first()
         .getBoolean("analytics_processed")).as("the newer version").isFalse();
     assertThat(outcome.marked()).isEqualTo(unprocessedRead - 1);
     assertThat(unprocessed()).isEqualTo(1L);
-  }
-
-  /**
-   * A run that read every month (for customer analytics) but recomputed the product and sales
-   * analytics of one: only that month's orders (and rejects, which count in no month) are marked.
-   */
-  @Test
-  void onlyTheOrdersOfTheRecomputedMonthsAreMarked() {
-    seed();
-    OrdersSource source = ReadStrategies.orders("time-slices", mongo.settings().build(), ReadScope.everything(), 500);
-    java.time.Instant readStarted = java.time.Instant.now();
-    Dataset<Row> read = OrderValidation.validate(source.read(spark)).cache();
-    io.shopanalytics.common.time.Period november = io.shopanalytics.common.time.Period.of(2024, 11);
-    long inNovemberOrRejected = read.where("analytics_processed = false and (created_at is null or "
-        + "(created_at >= timestamp'2024-11-01 00:00:00' and created_at < timestamp'2024-12-01 00:00:00'))").count();
-    long unprocessedBefore = unprocessed();
-
-    ProcessedMarker.Outcome outcome = new ProcessedMarker(mongo.settings().build())
-        .mark(read, readStarted, List.of(november));
-
-    assertThat(inNovemberOrRejected).isPositive().isLessThan(unprocessedBefore);
-    assertThat(outcome.marked()).isEqualTo(inNovemberOrRejected);
-    assertThat(unprocessed()).isEqualTo(unprocessedBefore - inNovemberOrRejected);
-    assertThat(db().getCollection("orders").countDocuments(Filters.and(Filters.ne("analytics_processed", true),
-        Filters.gte("created_at", Date.from(november.start())), Filters.lt("created_at", Date.from(november.nextStart())))))
-        .isZero();
-    read.unpersist();
   }
 
   @Test

@@ -128,8 +128,7 @@ class CustomerAnalyticsTransformTest extends SparkTestBase {
   }
 
   private static Dataset<Row> transform(List<Order> orders, Dataset<Row> people) {
-    Dataset<Row> saleOrders = SaleData.saleOrders(validated(orders.toArray(Order[]::new)));
-    Dataset<Row> saleLines = SaleData.saleLines(saleOrders, products(product(8, "KITE-8", "Kite", "Toys")));
-    return CustomerAnalyticsTransform.transform(saleOrders, saleLines, people, AS_OF);
+    return InMemoryShop.aggregation(validated(orders.toArray(Order[]::new)),
+        products(product(8, "KITE-8", "Kite", "Toys")), people, List.of(), AS_OF).customerAnalytics();
   }
 }

@@ -2,7 +2,10 @@ package io.shopanalytics.jobs.analytics.transform;
 
 import io.shopanalytics.common.model.OrderSchema;
 import io.shopanalytics.common.model.ReferenceSchemas;
+import io.shopanalytics.common.money.MoneyUnits;
 import io.shopanalytics.common.testing.LocalSpark;
+import io.shopanalytics.common.time.AsOf;
+import io.shopanalytics.common.time.Period;
 import io.shopanalytics.common.validate.OrderValidator;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -27,7 +30,8 @@ import org.bson.Document;
  * <p>Ids are numbers written as 24 hex digits ({@link #id}), as validation encodes an ObjectId, so
  * that their string order is the hex order the rankings break ties with. Line revenue is
  * quantity × unit price and the order's revenue and quantity are the sums of its lines, exactly,
- * as validation computes them; money carries the 18 decimals of {@link OrderSchema#MONEY}.
+ * as validation computes them; money carries the 18 decimals of {@link OrderSchema#MONEY}, and its
+ * millionths beside where they hold it ({@link MoneyUnits}).
  */
 final class InMemoryShop {
   private static final int MONEY_SCALE = OrderSchema.MONEY.scale();
@@ -67,6 +71,16 @@ final class InMemoryShop {
 
   static Dataset<Row> validated(Row... rows) {
     return LocalSpark.session().createDataFrame(List.of(rows), OrderSchema.VALIDATED);
+  }
+
+  /**
+   * The aggregation of {@code validated} over {@code periods} and, unless {@code asOf} is null, customers
+   * up to {@code asOf}: what every output is read from.
+   */
+  static AnalyticsAggregation aggregation(Dataset<Row> validated, Dataset<Row> catalogue, Dataset<Row> users,
+      List<Period> periods, AsOf asOf) {
+    AnalyticsScope scope = AnalyticsScope.of(periods, asOf, true, true, asOf != null, false);
+    return AnalyticsAggregation.of(validated, catalogue, users, scope, asOf);
   }
 
   static Row product(long id, String sku, String name, String category) {
@@ -125,7 +139,8 @@ final class InMemoryShop {
     }
 
     Row row() {
-      return RowFactory.create(productId, sku, name, category, quantity, money(unitPrice), money(revenue()));
+      return RowFactory.create(productId, sku, name, category, quantity, money(unitPrice), money(revenue()),
+          MoneyUnits.of(revenue()));
     }
   }
 
@@ -171,7 +186,7 @@ final class InMemoryShop {
         quantity += item.quantity;
       }
       return RowFactory.create(id, userId, createdAt, createdAt, false, status, paymentMethod, lines, money(revenue),
-          quantity, rejectReason);
+          MoneyUnits.of(revenue), quantity, rejectReason);
     }
   }
 }

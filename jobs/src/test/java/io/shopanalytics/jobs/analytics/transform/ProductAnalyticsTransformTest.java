@@ -107,7 +107,7 @@ class ProductAnalyticsTransformTest extends SparkTestBase {
 
   private static Dataset<Row> transform(Order... orders) {
     Dataset<Row> catalogue = products(product(LAMP, "LAMP-7", "Desk lamp", "Home"), product(MUG, "MUG-8", "Mug", "Kitchen"));
-    Dataset<Row> lines = SaleData.saleLines(SaleData.saleOrders(validated(orders)), catalogue);
-    return ProductAnalyticsTransform.transform(lines, List.of(Period.of(2024, 11)));
+    return InMemoryShop.aggregation(validated(orders), catalogue, null, List.of(Period.of(2024, 11)), null)
+        .productAnalytics();
   }
 }

@@ -120,7 +120,6 @@ class SalesAnalyticsTransformTest extends SparkTestBase {
   }
 
   private static Dataset<Row> transform(Dataset<Row> validated, Dataset<Row> catalogue) {
-    Dataset<Row> saleOrders = SaleData.saleOrders(validated);
-    return SalesAnalyticsTransform.transform(saleOrders, SaleData.saleLines(saleOrders, catalogue), OCTOBER_AND_NOVEMBER);
+    return InMemoryShop.aggregation(validated, catalogue, null, OCTOBER_AND_NOVEMBER, null).salesAnalytics();
   }
 }

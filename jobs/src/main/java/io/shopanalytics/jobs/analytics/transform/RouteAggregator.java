@@ -1,0 +1,158 @@
+package io.shopanalytics.jobs.analytics.transform;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Queue;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+
+/**
+ * The merge side of the aggregation: a task receives every contribution of its routes (all sales
+ * of its products' months, all sales and the email of its users, the month totals of its months),
+ * adds them up, and hands on finished {@code product_analytics} rows, customers' values before
+ * scoring, its months' first hundred products and distinct customers, the merged month totals and
+ * tallies; rejects and orders to mark pass through.
+ */
+final class RouteAggregator implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final Broadcast<Catalogue> catalogue;
+  private final AnalyticsScope scope;
+
+  RouteAggregator(Broadcast<Catalogue> catalogue, AnalyticsScope scope) {
+    this.catalogue = catalogue;
+    this.scope = scope;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> contributions) {
+    return new Task(contributions, catalogue.value(), scope);
+  }
+
+  private static final class Task implements Iterator<Row> {
+    private final Iterator<Row> contributions;
+    private final Catalogue catalogue;
+    private final AnalyticsScope scope;
+    private final SaleCalendar calendar = new SaleCalendar();
+    private final Map<String, Map<String, ProductPeriodTotals>> products = new HashMap<>();
+    private final Map<String, CustomerTotals> customers = new HashMap<>();
+    private final Map<String, String> emails = new HashMap<>();
+    private final Map<String, SalesPartial> months = new LinkedHashMap<>();
+    private final ReadTally tally = new ReadTally();
+    private final Queue<Row> ready = new ArrayDeque<>();
+    private Iterator<Row> finished;
+
+    Task(Iterator<Row> contributions, Catalogue catalogue, AnalyticsScope scope) {
+      this.contributions = contributions;
+      this.catalogue = catalogue;
+      this.scope = scope;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ready.isEmpty() && finished == null && contributions.hasNext()) {
+        add(contributions.next());
+      }
+      if (!ready.isEmpty()) {
+        return true;
+      }
+      if (finished == null) {
+        finished = finish();
+      }
+      return finished.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return ready.isEmpty() ? finished.next() : ready.poll();
+    }
+
+    private void add(Row contribution) {
+      String key = contribution.getString(Contribution.KEY);
+      switch (contribution.getByte(Contribution.KIND)) {
+        case Contribution.PRODUCT_SALE:
+          products.computeIfAbsent(contribution.getString(Contribution.PERIOD), p -> new HashMap<>())
+              .computeIfAbsent(key, id -> new ProductPeriodTotals(id, contribution.getString(Contribution.PERIOD)))
+              .add(contribution);
+          break;
+        case Contribution.CUSTOMER_SALE:
+          customers.computeIfAbsent(key, CustomerTotals::new).add(contribution);
+          break;
+        case Contribution.USER:
+          emails.put(key, contribution.getString(Contribution.TEXT));
+          break;
+        case Contribution.SALES:
+          months.computeIfAbsent(key, p -> new SalesPartial())
+              .addAll(RowArrays.list(contribution, Contribution.ENTRIES));
+          break;
+        case Contribution.TALLY:
+          tally.addAll(RowArrays.list(contribution, Contribution.ENTRIES));
+          break;
+        case Contribution.REJECT:
+          ready.add(Aggregates.reject(key, contribution.getString(Contribution.TEXT)));
+          break;
+        case Contribution.UNPROCESSED:
+          ready.add(Aggregates.unprocessed(key, contribution.getTimestamp(Contribution.UPDATED_AT)));
+          break;
+        default:
+          throw new IllegalStateException("Unknown contribution kind " + contribution.getByte(Contribution.KIND));
+      }
+    }
+
+    /** Everything added up, once the task's contributions have all arrived. */
+    private Iterator<Row> finish() {
+      List<Row> small = new ArrayList<>();
+      if (scope.sales()) {
+        addTopProducts(small);
+        addDistinctCustomers();
+        months.forEach((period, partial) -> small.add(Aggregates.sales(period, partial.entries().toRows())));
+      }
+      small.add(Aggregates.tally(tally.toRows()));
+      return Stream.concat(Stream.concat(productRows(), customerRows()), small.stream()).iterator();
+    }
+
+    /** Rows made one at a time, as the cache takes them. */
+    private Stream<Row> productRows() {
+      if (!scope.products()) {
+        return Stream.empty();
+      }
+      return products.values().stream().flatMap(byProduct -> byProduct.values().stream())
+          .map(totals -> Aggregates.product(totals.toRow(catalogue, calendar)));
+    }
+
+    private Stream<Row> customerRows() {
+      if (!scope.customers()) {
+        return Stream.empty();
+      }
+      long asOfDay = scope.asOfEpochDay();
+      return customers.values().stream().filter(CustomerTotals::isCustomer)
+          .map(totals -> Aggregates.customer(totals.toRow(emails.get(totals.userId()), asOfDay)));
+    }
+
+    private void addTopProducts(List<Row> rows) {
+      products.forEach((period, byProduct) -> {
+        List<TopProducts.Candidate> candidates = new ArrayList<>(byProduct.size());
+        byProduct.values().forEach(totals -> candidates.add(totals.candidate(catalogue)));
+        TopProducts.first(candidates).forEach(candidate -> rows.add(Aggregates.topProduct(period, candidate.toRow())));
+      });
+    }
+
+    /** Each user is in this task only, so its count per month adds up across tasks to distinct customers. */
+    private void addDistinctCustomers() {
+      Map<String, Long> perMonth = new HashMap<>();
+      customers.values().forEach(totals -> totals.salesPeriods().forEach(p -> perMonth.merge(p, 1L, Long::sum)));
+      perMonth.forEach((period, count) -> months.computeIfAbsent(period, p -> new SalesPartial()).addCustomers(count));
+    }
+  }
+}
