@@ -69,14 +69,23 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmups", defaultValue = "1", description = "Discarded runs before each figure's runs. Default: ${DEFAULT-VALUE}.")
   int warmups;
 
-  @Option(names = "--warmups-large", defaultValue = "0",
-      description = "Discarded runs at sizes >= --large-from, where the smaller sizes measured before have warmed "
-          + "the JVM already. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--warmups-large", defaultValue = "1",
+      description = "Discarded runs at sizes >= --large-from. Default: ${DEFAULT-VALUE}.")
   int warmupsLarge;
 
   @Option(names = "--figures", split = ",", defaultValue = "load,scan,connector,suite,compute,duckdb",
       description = "Figures to measure (a subset is for investigating). Default: ${DEFAULT-VALUE}.")
   Set<String> figures;
+
+  @Option(names = "--quiet-idle", defaultValue = "0.9", paramLabel = "FRACTION",
+      description = "Each measured run waits until the machine's CPUs were at least this idle over 5 s "
+          + "(other work on a shared machine stays out of the runs); 0 never waits. Default: ${DEFAULT-VALUE}.")
+  double quietIdle;
+
+  @Option(names = "--quiet-wait", defaultValue = "600", paramLabel = "SECONDS",
+      description = "How long a measured run waits for a quiet machine at most; it then runs and says so. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int quietWait;
 
   @Option(names = "--uri", paramLabel = "URI",
       description = "A running server (no credentials), e.g. the dev server. Default: an embedded server of the benchmark's own.")
@@ -129,14 +138,17 @@ public final class BenchCommand implements Callable<Integer> {
       report.put("versions", Machine.versions(spark));
       report.put("spark", Machine.spark(spark));
       MongoSettings settings = MongoSettings.fromConf(conf).uri(server.uri()).database(database).build();
-      SizeBench sizeBench = new SizeBench(spark, settings, conf, server, database, seed, work, err);
+      SizeBench sizeBench = new SizeBench(spark, settings, conf, server, database, seed, work, err,
+          new QuietMachine(quietIdle, quietWait));
+      report.put("quiet_machine", Map.of("min_idle_fraction", quietIdle, "max_wait_s", quietWait));
       Path partial = resultsDirectory.resolve("partial-" + stamp() + ".jsonl");
-      for (int size : new TreeSet<>(sizes)) {
+      TreeSet<Integer> ordered = new TreeSet<>(sizes);
+      for (int size : ordered) {
         boolean large = size >= largeFrom;
         SizeResult result;
         try {
           result = sizeBench.run(size, figures, large ? warmupsLarge : warmups, large ? runsLarge : runs,
-              large ? loadRunsLarge : loadRuns);
+              large ? loadRunsLarge : loadRuns, size == ordered.last());
         } catch (Exception | OutOfMemoryError e) {
           // a size that fails is reported as failed, with what it measured before failing; the others stand
           err.println("bench: " + size + " orders failed: " + Secrets.mask(String.valueOf(e)));

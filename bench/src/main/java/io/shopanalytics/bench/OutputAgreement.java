@@ -1,8 +1,7 @@
 package io.shopanalytics.bench;
 
-import com.mongodb.client.MongoCursor;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -14,18 +13,19 @@ import java.util.stream.Collectors;
 import org.bson.BsonDocument;
 
 /**
- * DuckDB's results against what the suite wrote to MongoDB, per collection, streamed in key order
- * on both sides (customer analytics can have hundreds of thousands of documents: none is held).
+ * DuckDB's results against what the suite wrote to MongoDB (as {@link ExportedOutputs} copied it),
+ * per collection, streamed in key order on both sides (customer analytics can have hundreds of
+ * thousands of documents: none is held).
  */
 final class OutputAgreement {
   private OutputAgreement() {}
 
-  static Map<String, ResultComparison.Outcome> check(MongoDatabase database, DuckDbAnalytics duckdb) throws SQLException {
+  static Map<String, ResultComparison.Outcome> check(Path exported, DuckDbAnalytics duckdb)
+      throws SQLException, IOException {
     Map<String, ResultComparison.Outcome> outcomes = new LinkedHashMap<>();
-    for (String collection : List.of("product_analytics", "sales_analytics", "customer_analytics")) {
+    for (String collection : ExportedOutputs.COLLECTIONS) {
       List<String> keys = DuckDbAnalytics.KEYS.get(collection);
-      try (MongoCursor<BsonDocument> stored = database.getCollection(collection, BsonDocument.class).find()
-              .sort(Sorts.ascending(keys)).batchSize(2000).cursor();
+      try (ExportedOutputs.Documents stored = ExportedOutputs.documents(exported, collection);
            ResultSet computed = duckdb.documents(collection)) {
         Iterator<ResultComparison.Keyed> suite = keyed(stored, keys);
         Iterator<ResultComparison.Keyed> engine = keyed(computed, keys);
@@ -39,7 +39,7 @@ final class OutputAgreement {
     return keys.stream().map(k -> String.valueOf(leaves.get(k))).collect(Collectors.joining("|"));
   }
 
-  private static Iterator<ResultComparison.Keyed> keyed(MongoCursor<BsonDocument> cursor, List<String> keys) {
+  private static Iterator<ResultComparison.Keyed> keyed(Iterator<? extends BsonDocument> cursor, List<String> keys) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {

@@ -12,10 +12,19 @@ final class Runs {
     void run() throws Exception;
   }
 
-  /** The seconds of the measured runs and their median; Spark task CPU seconds per run when metered. */
-  record Figure(double median, List<Double> seconds, int warmups, List<Double> cpuSeconds) {
+  /**
+   * The seconds of the measured runs and their median; Spark task CPU seconds per run when metered;
+   * how quiet the machine was before each run ({@link QuietMachine}).
+   */
+  record Figure(double median, List<Double> seconds, int warmups, List<Double> cpuSeconds,
+      List<QuietMachine.Gate> gates) {
     Figure(double median, List<Double> seconds, int warmups) {
-      this(median, seconds, warmups, List.of());
+      this(median, seconds, warmups, List.of(), List.of());
+    }
+
+    /** The median of the task CPU seconds, or null when not metered. */
+    Double cpuMedian() {
+      return cpuSeconds.isEmpty() ? null : Runs.median(cpuSeconds);
     }
 
     Map<String, Object> toMap() {
@@ -28,6 +37,11 @@ final class Runs {
         map.put("task_cpu_median_s", round(Runs.median(cpuSeconds)));
         map.put("task_cpu_s", cpuSeconds.stream().map(Runs::round).toList());
       }
+      if (!gates.isEmpty()) {
+        map.put("idle_before_runs", gates.stream().map(QuietMachine.Gate::idleFraction).toList());
+        map.put("waited_for_quiet_s", round(gates.stream().mapToDouble(QuietMachine.Gate::waitedSeconds).sum()));
+        map.put("all_runs_started_quiet", gates.stream().allMatch(QuietMachine.Gate::quiet));
+      }
       return map;
     }
   }
@@ -35,17 +49,25 @@ final class Runs {
   private Runs() {}
 
   static Figure measure(int warmups, int runs, Work work) throws Exception {
-    return measure(warmups, runs, work, null);
+    return measure(warmups, runs, work, null, new QuietMachine(0, 0));
   }
 
-  /** @param cpu Spark's task CPU meter, or null where the work runs outside Spark */
-  static Figure measure(int warmups, int runs, Work work, TaskCpu cpu) throws Exception {
+  /**
+   * @param cpu Spark's task CPU meter, or null where the work runs outside Spark
+   * @param quiet what each measured run waits for before it starts
+   */
+  static Figure measure(int warmups, int runs, Work work, TaskCpu cpu, QuietMachine quiet) throws Exception {
     for (int i = 0; i < warmups; i++) {
       work.run();
     }
     List<Double> seconds = new ArrayList<>();
     List<Double> cpuSeconds = new ArrayList<>();
+    List<QuietMachine.Gate> gates = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
+      QuietMachine.Gate gate = quiet.await();
+      if (gate != null) {
+        gates.add(gate);
+      }
       double cpuBefore = cpu == null ? 0 : cpu.seconds();
       long started = System.nanoTime();
       work.run();
@@ -54,7 +76,7 @@ final class Runs {
         cpuSeconds.add(cpu.seconds() - cpuBefore);
       }
     }
-    return new Figure(median(seconds), List.copyOf(seconds), warmups, List.copyOf(cpuSeconds));
+    return new Figure(median(seconds), List.copyOf(seconds), warmups, List.copyOf(cpuSeconds), List.copyOf(gates));
   }
 
   /** The middle value; the mean of the two middle values for an even count. */

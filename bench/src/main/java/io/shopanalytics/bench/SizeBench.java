@@ -33,10 +33,14 @@ final class SizeBench {
   private final String strategy;
   private final int threads;
   private final TaskCpu cpu;
+  private final BenchServer server;
+  private final QuietMachine quiet;
   private boolean loadWarmedUp;
 
   SizeBench(SparkSession spark, MongoSettings settings, Map<String, String> conf, BenchServer server,
-      String database, long seed, Path work, PrintWriter log) {
+      String database, long seed, Path work, PrintWriter log, QuietMachine quiet) {
+    this.server = server;
+    this.quiet = quiet;
     this.spark = spark;
     this.settings = settings;
     this.database = database;
@@ -54,7 +58,12 @@ final class SizeBench {
   /** The figures measured so far at the size that was running, for {@link #failed}. */
   private SizeResult current;
 
-  SizeResult run(int orders, Set<String> figures, int warmups, int runs, int loadRuns) throws Exception {
+  /**
+   * @param last whether no later size follows: then the stand-in stops once every figure that reads
+   *     MongoDB has run, before DuckDB's, so that the two never hold their memory at once
+   */
+  SizeResult run(int orders, Set<String> figures, int warmups, int runs, int loadRuns, boolean last)
+      throws Exception {
     SizeResult result = new SizeResult(orders);
     current = result;
     LoadSpec spec = LoadBench.spec(orders, seed);
@@ -98,7 +107,7 @@ final class SizeBench {
           }
         }
         if (duckdb) {
-          measureDuckDb(result, data, warmups, runs, figures.contains("suite"));
+          measureDuckDb(result, data, warmups, runs, figures.contains("suite"), last);
         }
       }
       result.fields.put("load_average", loadAverage.summary());
@@ -139,8 +148,19 @@ final class SizeBench {
     result.floor = new Runs.Figure(Runs.median(floor), List.copyOf(floor), 0);
   }
 
-  private void measureDuckDb(SizeResult result, MongoDatabase data, int warmups, int runs, boolean suiteWrote)
-      throws Exception {
+  private void measureDuckDb(SizeResult result, MongoDatabase data, int warmups, int runs, boolean suiteWrote,
+      boolean last) throws Exception {
+    if (!suiteWrote) {
+      log.println("bench: the suite figure was not run: DuckDB's results are compared with whatever the database holds");
+    }
+    Path outputs = work.resolve("outputs-" + result.orders);
+    result.fields.put("exported_outputs", ExportedOutputs.export(data, outputs));
+    if (last && server.embeddedStandIn()) {
+      MongoClientCache.closeAll();
+      server.close();
+      log.println("bench: stand-in stopped (nothing reads it any more): DuckDB runs without it beside");
+      result.fields.put("stand_in_stopped_before_duckdb", true);
+    }
     try (DuckDbAnalytics duckdb = DuckDbAnalytics.open(work.resolve("export-" + result.orders), threads,
         AnalyticsBench.PERIODS, AnalyticsBench.AS_OF)) {
       result.duckdb = timed("duckdb", warmups, runs, duckdb::run, null);
@@ -149,10 +169,7 @@ final class SizeBench {
         rows.put(collection, duckdb.count(collection));
       }
       result.fields.put("duckdb_rows", rows);
-      if (!suiteWrote) {
-        log.println("bench: the suite figure was not run: DuckDB's results are compared with whatever the database holds");
-      }
-      Map<String, ResultComparison.Outcome> outcomes = OutputAgreement.check(data, duckdb);
+      Map<String, ResultComparison.Outcome> outcomes = OutputAgreement.check(outputs, duckdb);
       Map<String, Object> agreement = new LinkedHashMap<>();
       outcomes.forEach((collection, outcome) -> agreement.put(collection, outcome.toMap()));
       result.fields.put("duckdb_agreement", agreement);
@@ -167,7 +184,7 @@ final class SizeBench {
   }
 
   private Runs.Figure timed(String name, int warmups, int runs, Runs.Work work, TaskCpu meter) throws Exception {
-    Runs.Figure figure = Runs.measure(warmups, runs, work, meter);
+    Runs.Figure figure = Runs.measure(warmups, runs, work, meter, quiet);
     log.printf("bench: %s: median %.2f s of %s%n", name, figure.median(), figure.seconds().stream()
         .map(s -> String.format("%.2f", s)).toList());
     return figure;

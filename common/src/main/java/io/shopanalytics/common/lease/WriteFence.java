@@ -83,13 +83,28 @@ public final class WriteFence implements Serializable {
     if (!fenced()) {
       return key;
     }
-    long token = leaseOf(scopeField == null ? null : fields.get(scopeField, key.get(scopeField))).token();
+    long token = token(scopeField == null ? null : fields.get(scopeField, key.get(scopeField)));
     fields.append(TOKEN, token);
+    return guard(key, token);
+  }
+
+  /** The token documents of a scope value are written with (the key's value of {@link #scopeField()}); fenced only. */
+  public long token(Object scopeValue) {
+    return leaseOf(scopeValue).token();
+  }
+
+  /** The upsert filter of a key written with {@code token}: the key, and a stored token not above it. */
+  public Bson guard(Document key, long token) {
     // one flat document, the key's equalities beside the token's condition, rather than an $and:
     // the key's unique index then finds the one document on any server, the embedded one included
     Document guarded = new Document(key);
     guarded.append(TOKEN, new Document("$not", new Document("$gt", token)));
     return guarded;
+  }
+
+  /** The field that names a document's scope, or null when one lease covers the collection. */
+  public String scopeField() {
+    return scopeField;
   }
 
   /** Fails with {@link FencedException} unless the leases of these documents' scopes are still held. */

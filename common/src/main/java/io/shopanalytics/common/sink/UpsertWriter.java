@@ -22,8 +22,11 @@ import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
+import org.bson.BsonBinaryWriter;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
+import org.bson.io.BasicOutputBuffer;
 
 /**
  * Writes analytics rows as upserts keyed per docs/CONTRACT.md, from the executors, in unordered bulk
@@ -73,7 +76,7 @@ public final class UpsertWriter implements Serializable {
     }
     Date runDate = new Date(runTime.toEpochMilli());
     LongAccumulator written = rows.sparkSession().sparkContext().longAccumulator(collection + " written");
-    RowDocuments converter = new RowDocuments(idFields);
+    RowBson converter = new RowBson(idFields);
     List<String> keys = List.copyOf(keyFields);
     ForeachPartitionFunction<Row> writePartition =
         partition -> writePartition(partition, collection, keys, converter, runDate, fence, written);
@@ -100,20 +103,24 @@ public final class UpsertWriter implements Serializable {
     return outcome;
   }
 
-  private void writePartition(Iterator<Row> rows, String collection, List<String> keyFields, RowDocuments converter,
+  private void writePartition(Iterator<Row> rows, String collection, List<String> keyFields, RowBson converter,
       Date runDate, WriteFence fence, LongAccumulator written) throws InterruptedException {
     MongoCollection<Document> target = MongoClientCache.get(settings.writeUri())
         .getDatabase(settings.database())
         .getCollection(collection)
         .withWriteConcern(settings.writeConcernObject());
+    Set<String> keyNames = Set.copyOf(keyFields);
     List<WriteModel<Document>> batch = new ArrayList<>(settings.writeBatchSize());
     List<Document> keys = new ArrayList<>(settings.writeBatchSize());
     long count = 0;
     while (rows.hasNext()) {
-      Document fields = converter.toDocument(rows.next());
-      Document key = keyOf(fields, keyFields);
+      Row row = rows.next();
+      Document key = keyOf(row, keyFields, converter);
       keys.add(key);
-      batch.add(upsertOf(fence.guard(key, fields), fields, runDate));
+      Long token = fence.fenced() ? fence.token(fence.scopeField() == null ? null : key.get(fence.scopeField())) : null;
+      Bson filter = token == null ? key : fence.guard(key, token);
+      batch.add(new UpdateOneModel<>(filter, update(row, keyNames, converter, token, runDate),
+          new UpdateOptions().upsert(true)));
       if (batch.size() == settings.writeBatchSize()) {
         count += flush(target, batch, keys, fence);
       }
@@ -122,18 +129,35 @@ public final class UpsertWriter implements Serializable {
     written.add(count);
   }
 
-  private static Document keyOf(Document fields, List<String> keyFields) {
+  private static Document keyOf(Row row, List<String> keyFields, RowBson converter) {
     Document key = new Document();
     for (String field : keyFields) {
-      key.append(field, fields.remove(field));
+      key.append(field, converter.keyValue(field, row.get(row.fieldIndex(field))));
     }
     return key;
   }
 
-  private static WriteModel<Document> upsertOf(Bson filter, Document fields, Date runDate) {
-    fields.append(UPDATED_AT, runDate);
-    Document update = new Document("$set", fields).append("$setOnInsert", new Document(CREATED_AT, runDate));
-    return new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true));
+  /**
+   * {@code {$set: the row's other fields, lease_token, updated_at; $setOnInsert: created_at}}, encoded
+   * once as bytes the driver sends as they are.
+   */
+  private static RawBsonDocument update(Row row, Set<String> keyFields, RowBson converter, Long token, Date runDate) {
+    BasicOutputBuffer buffer = new BasicOutputBuffer(512);
+    try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+      writer.writeStartDocument();
+      writer.writeStartDocument("$set");
+      converter.writeFields(writer, row, keyFields);
+      if (token != null) {
+        writer.writeInt64(WriteFence.TOKEN, token);
+      }
+      writer.writeDateTime(UPDATED_AT, runDate.getTime());
+      writer.writeEndDocument();
+      writer.writeStartDocument("$setOnInsert");
+      writer.writeDateTime(CREATED_AT, runDate.getTime());
+      writer.writeEndDocument();
+      writer.writeEndDocument();
+    }
+    return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
   }
 
   /** Every attempt first checks the batch's leases: a retry after a fenced upsert's duplicate key stops there. */
