@@ -56,6 +56,41 @@ class NearestRankCutPointsTest extends SparkTestBase {
     }
   }
 
+  /**
+   * Values far apart, negative, past a long's hundredths and repeated, so that the wanted ranks fall
+   * in wide buckets, in the buckets at both ends, and inside runs of one value.
+   */
+  @Test
+  void widelySpreadValuesMatchTheDefinition() {
+    Random random = new Random(7);
+    for (int n : new int[] {3, 17, 400, 2000}) {
+      List<Row> data = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        BigDecimal spread = switch (random.nextInt(5)) {
+          case 0 -> BigDecimal.valueOf(random.nextLong(), 2);
+          case 1 -> new BigDecimal(random.nextBoolean() ? "123456789012345678901234567.89" : "-98765432109876543210.01");
+          case 2 -> new BigDecimal("1000000.00");
+          default -> BigDecimal.valueOf(random.nextInt(2_000_000) - 500_000, 2);
+        };
+        data.add(RowFactory.create(-random.nextInt(3000), (long) random.nextInt(1_000_000), spread));
+      }
+      Map<String, BigDecimal[]> cuts = NearestRankCutPoints.of(rows(data, 1 + random.nextInt(6)), metrics());
+      assertThat(cuts.get("r")).as("r, n=%d", n).containsExactly(naive(data, 0));
+      assertThat(cuts.get("f")).as("f, n=%d", n).containsExactly(naive(data, 1));
+      assertThat(cuts.get("m")).as("m, n=%d", n).containsExactly(naive(data, 2));
+    }
+  }
+
+  /** Nulls rank first, as in an ascending sort: ranks 1..4 of five values, two of them null. */
+  @Test
+  void nullsRankFirst() {
+    Dataset<Row> rows = rows(List.of(RowFactory.create(1, 1L, null), RowFactory.create(2, 2L, null),
+        RowFactory.create(3, 3L, new BigDecimal("3.00")), RowFactory.create(4, 4L, new BigDecimal("1.00")),
+        RowFactory.create(5, 5L, new BigDecimal("2.00"))), 2);
+    assertThat(NearestRankCutPoints.of(rows, metrics()).get("m"))
+        .containsExactly(null, null, new BigDecimal("1.00"), new BigDecimal("2.00"));
+  }
+
   @Test
   void noRowsNoCutPoints() {
     assertThat(NearestRankCutPoints.of(rows(List.of(), 2), metrics()).get("m")).isEmpty();
