@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
@@ -43,48 +44,41 @@ final class NearestRankCutPoints {
         .toArray(Column[]::new)).javaRDD();
     int count = names.size();
 
+    // first pass: counts per bucket, and from them where each wanted rank lies
     List<TreeMap<Long, Long>> histograms = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       histograms.add(new TreeMap<>());
     }
-    for (BucketCount bucket : values.mapPartitions(bucketCounts(count)).collect()) {
-      histograms.get(bucket.metric).merge(bucket.key, bucket.count, Long::sum);
+    for (ValueCount counted : countPerTask(values, count, (metric, value) ->
+        new BucketValue(metric, ValueBuckets.key(value), null))) {
+      histograms.get(counted.value().metric()).merge(counted.value().key(), counted.count(), Long::sum);
     }
+    List<RankPlace[]> places = histograms.stream().map(NearestRankCutPoints::places).toList();
+    List<Set<Long>> wanted = places.stream()
+        .map(ofMetric -> Arrays.stream(ofMetric).map(RankPlace::bucket).collect(Collectors.toUnmodifiableSet()))
+        .toList();
 
-    // per metric, the bucket of each wanted rank and the rank's place among that bucket's values
-    List<long[]> bucketOfRank = new ArrayList<>();
-    List<long[]> placeInBucket = new ArrayList<>();
-    List<Set<Long>> wanted = new ArrayList<>();
-    for (TreeMap<Long, Long> histogram : histograms) {
-      long n = histogram.values().stream().mapToLong(Long::longValue).sum();
-      long[] ranks = n == 0 ? new long[0] : ranks(n);
-      long[] buckets = new long[ranks.length];
-      long[] places = new long[ranks.length];
-      for (int k = 0; k < ranks.length; k++) {
-        long before = 0;
-        for (Map.Entry<Long, Long> bucket : histogram.entrySet()) {
-          if (before + bucket.getValue() >= ranks[k]) {
-            buckets[k] = bucket.getKey();
-            places[k] = ranks[k] - before;
-            break;
-          }
-          before += bucket.getValue();
-        }
+    // second pass: the distinct values of the wanted buckets only
+    List<Map<Long, TreeMap<BigDecimal, Long>>> candidates = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      candidates.add(new HashMap<>());
+    }
+    if (wanted.stream().anyMatch(buckets -> !buckets.isEmpty())) {
+      for (ValueCount counted : countPerTask(values, count, (metric, value) -> {
+        long key = ValueBuckets.key(value);
+        return wanted.get(metric).contains(key) ? new BucketValue(metric, key, value) : null;
+      })) {
+        BucketValue value = counted.value();
+        candidates.get(value.metric()).computeIfAbsent(value.key(), key -> new TreeMap<>(NULLS_FIRST))
+            .merge(value.value(), counted.count(), Long::sum);
       }
-      bucketOfRank.add(buckets);
-      placeInBucket.add(places);
-      wanted.add(Set.copyOf(Arrays.stream(buckets).boxed().toList()));
     }
 
-    Map<Long, TreeMap<BigDecimal, Long>>[] candidates = candidates(values, wanted);
     Map<String, BigDecimal[]> cuts = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
-      long[] buckets = bucketOfRank.get(i);
-      BigDecimal[] metricCuts = new BigDecimal[buckets.length];
-      for (int k = 0; k < buckets.length; k++) {
-        metricCuts[k] = valueAt(candidates[i].get(buckets[k]), placeInBucket.get(i)[k]);
-      }
-      cuts.put(names.get(i), metricCuts);
+      Map<Long, TreeMap<BigDecimal, Long>> ofMetric = candidates.get(i);
+      cuts.put(names.get(i), Arrays.stream(places.get(i))
+          .map(place -> valueAt(ofMetric.get(place.bucket()), place.place())).toArray(BigDecimal[]::new));
     }
     return cuts;
   }
@@ -98,38 +92,41 @@ final class NearestRankCutPoints {
     return ranks;
   }
 
-  private static FlatMapFunction<Iterator<Row>, BucketCount> bucketCounts(int metrics) {
-    return rows -> {
-      List<Map<Long, Long>> counts = new ArrayList<>();
-      for (int i = 0; i < metrics; i++) {
-        counts.add(new HashMap<>());
+  /** The bucket of each wanted rank and the rank's place among that bucket's values; none without values. */
+  private static RankPlace[] places(TreeMap<Long, Long> histogram) {
+    long n = histogram.values().stream().mapToLong(Long::longValue).sum();
+    if (n == 0) {
+      return new RankPlace[0];
+    }
+    long[] ranks = ranks(n);
+    RankPlace[] places = new RankPlace[ranks.length];
+    int k = 0;
+    long before = 0;
+    for (Map.Entry<Long, Long> bucket : histogram.entrySet()) {
+      long after = before + bucket.getValue();
+      for (; k < ranks.length && ranks[k] <= after; k++) {
+        places[k] = new RankPlace(bucket.getKey(), ranks[k] - before);
       }
-      rows.forEachRemaining(row -> {
-        for (int i = 0; i < metrics; i++) {
-          counts.get(i).merge(ValueBuckets.key(row.getDecimal(i)), 1L, Long::sum);
-        }
-      });
-      List<BucketCount> out = new ArrayList<>();
-      for (int i = 0; i < metrics; i++) {
-        int metric = i;
-        counts.get(i).forEach((key, count) -> out.add(new BucketCount(metric, key, count)));
-      }
-      return out.iterator();
-    };
+      before = after;
+    }
+    return places;
   }
 
-  /** Per metric and wanted bucket, its distinct values (null included) with their counts. */
-  @SuppressWarnings("unchecked")
-  private static Map<Long, TreeMap<BigDecimal, Long>>[] candidates(JavaRDD<Row> values, List<Set<Long>> wanted) {
-    int metrics = wanted.size();
-    FlatMapFunction<Iterator<Row>, ValueCount> inWantedBuckets = rows -> {
+  /** What a row's value of a metric is counted as; null for values not counted. */
+  @FunctionalInterface
+  private interface Counted extends Serializable {
+    BucketValue of(int metric, BigDecimal value);
+  }
+
+  /** One Spark job: each task counts its rows' values as {@code counted} says, and sends the counts. */
+  private static List<ValueCount> countPerTask(JavaRDD<Row> values, int metrics, Counted counted) {
+    FlatMapFunction<Iterator<Row>, ValueCount> countTask = rows -> {
       Map<BucketValue, Long> counts = new HashMap<>();
       rows.forEachRemaining(row -> {
         for (int i = 0; i < metrics; i++) {
-          BigDecimal value = row.getDecimal(i);
-          long key = ValueBuckets.key(value);
-          if (wanted.get(i).contains(key)) {
-            counts.merge(new BucketValue(i, key, value), 1L, Long::sum);
+          BucketValue value = counted.of(i, row.getDecimal(i));
+          if (value != null) {
+            counts.merge(value, 1L, Long::sum);
           }
         }
       });
@@ -137,19 +134,7 @@ final class NearestRankCutPoints {
       counts.forEach((value, count) -> out.add(new ValueCount(value, count)));
       return out.iterator();
     };
-    Map<Long, TreeMap<BigDecimal, Long>>[] byMetric = new Map[metrics];
-    for (int i = 0; i < metrics; i++) {
-      byMetric[i] = new HashMap<>();
-    }
-    boolean anyWanted = wanted.stream().anyMatch(buckets -> !buckets.isEmpty());
-    if (anyWanted) {
-      for (ValueCount counted : values.mapPartitions(inWantedBuckets).collect()) {
-        BucketValue value = counted.value();
-        byMetric[value.metric()].computeIfAbsent(value.key(), key -> new TreeMap<>(NULLS_FIRST))
-            .merge(value.value(), counted.count(), Long::sum);
-      }
-    }
-    return byMetric;
+    return values.mapPartitions(countTask).collect();
   }
 
   private static final Comparator<BigDecimal> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
@@ -166,9 +151,12 @@ final class NearestRankCutPoints {
     throw new IllegalStateException("A bucket holds fewer values than its count said");
   }
 
-  private record BucketCount(int metric, long key, long count) implements Serializable {}
+  private record RankPlace(long bucket, long place) {}
 
-  /** A value of a metric's wanted bucket (values of {@code decimal(38,2)} all have scale 2, so equality is numeric). */
+  /**
+   * A metric's bucket, and one of its values (null in the first pass, which counts buckets only);
+   * values of {@code decimal(38,2)} all have scale 2, so equality is numeric.
+   */
   private record BucketValue(int metric, long key, BigDecimal value) implements Serializable {}
 
   private record ValueCount(BucketValue value, long count) implements Serializable {}

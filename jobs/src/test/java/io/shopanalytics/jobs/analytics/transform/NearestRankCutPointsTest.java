@@ -49,10 +49,7 @@ class NearestRankCutPointsTest extends SparkTestBase {
         data.add(RowFactory.create(-random.nextInt(30), 1L + random.nextInt(4),
             BigDecimal.valueOf(random.nextInt(500), 1).setScale(2)));
       }
-      Map<String, BigDecimal[]> cuts = NearestRankCutPoints.of(rows(data, 1 + random.nextInt(6)), metrics());
-      assertThat(cuts.get("r")).as("r, n=%d", n).containsExactly(naive(data, 0));
-      assertThat(cuts.get("f")).as("f, n=%d", n).containsExactly(naive(data, 1));
-      assertThat(cuts.get("m")).as("m, n=%d", n).containsExactly(naive(data, 2));
+      assertMatchesTheDefinition(data, 1 + random.nextInt(6));
     }
   }
 
@@ -74,10 +71,7 @@ class NearestRankCutPointsTest extends SparkTestBase {
         };
         data.add(RowFactory.create(-random.nextInt(3000), (long) random.nextInt(1_000_000), spread));
       }
-      Map<String, BigDecimal[]> cuts = NearestRankCutPoints.of(rows(data, 1 + random.nextInt(6)), metrics());
-      assertThat(cuts.get("r")).as("r, n=%d", n).containsExactly(naive(data, 0));
-      assertThat(cuts.get("f")).as("f, n=%d", n).containsExactly(naive(data, 1));
-      assertThat(cuts.get("m")).as("m, n=%d", n).containsExactly(naive(data, 2));
+      assertMatchesTheDefinition(data, 1 + random.nextInt(6));
     }
   }
 
@@ -94,6 +88,14 @@ class NearestRankCutPointsTest extends SparkTestBase {
   @Test
   void noRowsNoCutPoints() {
     assertThat(NearestRankCutPoints.of(rows(List.of(), 2), metrics()).get("m")).isEmpty();
+  }
+
+  private static void assertMatchesTheDefinition(List<Row> data, int partitions) {
+    int n = data.size();
+    Map<String, BigDecimal[]> cuts = NearestRankCutPoints.of(rows(data, partitions), metrics());
+    assertThat(cuts.get("r")).as("r, n=%d", n).containsExactly(naive(data, 0));
+    assertThat(cuts.get("f")).as("f, n=%d", n).containsExactly(naive(data, 1));
+    assertThat(cuts.get("m")).as("m, n=%d", n).containsExactly(naive(data, 2));
   }
 
   private static Map<String, Column> metrics() {
