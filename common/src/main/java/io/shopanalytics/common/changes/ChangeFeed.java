@@ -87,14 +87,40 @@ public final class ChangeFeed implements AutoCloseable {
     closeCursor();
     cursor = watch(stream -> stream);
     BsonDocument token = cursor.getResumeToken();
-    if (token == null) {
-      // read from the very position a restart would resume from, so that a batch read again is the same
-      closeCursor();
-      cursor = watch(stream -> stream.startAtOperationTime(now));
-    }
-    read = token != null ? ChangeOffset.after(token, 0, 0, clock.instant()) : ChangeOffset.startingAt(now);
+    read = token != null ? ChangeOffset.after(token, 0, 0, clock.instant()) : startAt(now);
     listener.opened(read, true);
     return read;
+  }
+
+  /**
+   * Reads from the very position a restart would resume from, so that a batch read again is the
+   * same. A busy server may already have dropped entries of this second from its bounded history
+   * (a timestamp's increment counts within its second, and the start is the second's first): that
+   * is history written before the stream existed, not lost to it, so the stream starts at a later
+   * second (the next, or the clock's) once it has begun (a new stream listens from when it says so: what is written while it
+   * opens may come before that).
+   */
+  private ChangeOffset startAt(BsonTimestamp second) {
+    BsonTimestamp now = second;
+    for (int attempt = 1; ; attempt++) {
+      BsonTimestamp start = now;
+      closeCursor();
+      try {
+        cursor = watch(stream -> stream.startAtOperationTime(start));
+        return ChangeOffset.startingAt(start);
+      } catch (ChangeStreamLostException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        now = new BsonTimestamp(Math.max(now.getTime() + 1, (int) clock.instant().getEpochSecond()), 0);
+        try {
+          Thread.sleep(Math.max(1, now.getTime() * 1000L - clock.millis()));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** The changes after {@code from}, at most {@code limit}, reading what has come in since the last call. */

@@ -12,6 +12,9 @@ import io.shopanalytics.common.testing.EmbeddedServerTest;
 import io.shopanalytics.devserver.DevMongoServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -138,6 +141,51 @@ class ChangeFeedTest {
             .isInstanceOfSatisfying(ChangeStreamLostException.class,
                 lost -> assertThat(lost.since()).isEqualTo(position.time()))
             .hasMessageContaining("ChangeStreamHistoryLost");
+      }
+    }
+  }
+
+  /**
+   * A new stream whose first second is older than the history the server still keeps (here a clock
+   * a minute behind the server on its first reading; on a busy stand-in, the current second's
+   * first entries already trimmed) is not a lost stream: it starts at a later second and reads
+   * what comes after it.
+   */
+  @Test
+  void aNewStreamStartsAfterTheHistoryItsFirstSecondPrecedes() throws Exception {
+    try (EmbeddedMongo mongo = EmbeddedMongo.start(DevMongoServer.OplogSettings.keeping(10))) {
+      MongoCollection<Document> orders = mongo.database().getCollection("orders");
+      insert(orders, 1, 40);
+      Thread.sleep(1100);
+      Clock behindOnce = new Clock() {
+        private boolean read;
+
+        @Override
+        public Instant instant() {
+          Instant now = Instant.now();
+          if (read) {
+            return now;
+          }
+          read = true;
+          return now.minusSeconds(60);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          throw new UnsupportedOperationException();
+        }
+      };
+      try (ChangeFeed feed = new ChangeFeed(settings(mongo), Duration.ofMillis(50), behindOnce, (from, fresh) -> { })) {
+        ChangeOffset start = feed.open();
+        insert(orders, 40, 43);
+
+        assertThat(ids(feed.after(start, 10))).containsExactly("insert json:{\"$numberInt\": \"40\"}",
+            "insert json:{\"$numberInt\": \"41\"}", "insert json:{\"$numberInt\": \"42\"}");
       }
     }
   }
