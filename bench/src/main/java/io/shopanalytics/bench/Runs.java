@@ -57,13 +57,39 @@ final class Runs {
    * @param quiet what each measured run waits for before it starts
    */
   static Figure measure(int warmups, int runs, Work work, TaskCpu cpu, QuietMachine quiet) throws Exception {
+    return interleaved(warmups, runs, List.of(work), cpu, quiet).get(0);
+  }
+
+  /**
+   * Several works measured in turns, one run of each per round (warm-ups too), so that whatever
+   * drifts during the measurement (the server's heap and garbage collection, the machine's load)
+   * weighs on each of them alike: the way to measure two figures whose ratio is reported.
+   *
+   * @return one figure per work, in the order given
+   */
+  static List<Figure> interleaved(int warmups, int runs, List<Work> works, TaskCpu cpu, QuietMachine quiet)
+      throws Exception {
     for (int i = 0; i < warmups; i++) {
-      work.run();
+      for (Work work : works) {
+        work.run();
+      }
     }
-    List<Double> seconds = new ArrayList<>();
-    List<Double> cpuSeconds = new ArrayList<>();
-    List<QuietMachine.Gate> gates = new ArrayList<>();
+    List<Measured> measured = works.stream().map(work -> new Measured()).toList();
     for (int i = 0; i < runs; i++) {
+      for (int w = 0; w < works.size(); w++) {
+        measured.get(w).run(works.get(w), cpu, quiet);
+      }
+    }
+    return measured.stream().map(m -> m.figure(warmups)).toList();
+  }
+
+  /** One work's measured runs so far. */
+  private static final class Measured {
+    private final List<Double> seconds = new ArrayList<>();
+    private final List<Double> cpuSeconds = new ArrayList<>();
+    private final List<QuietMachine.Gate> gates = new ArrayList<>();
+
+    void run(Work work, TaskCpu cpu, QuietMachine quiet) throws Exception {
       QuietMachine.Gate gate = quiet.await();
       if (gate != null) {
         gates.add(gate);
@@ -76,7 +102,10 @@ final class Runs {
         cpuSeconds.add(cpu.seconds() - cpuBefore);
       }
     }
-    return new Figure(median(seconds), List.copyOf(seconds), warmups, List.copyOf(cpuSeconds), List.copyOf(gates));
+
+    Figure figure(int warmups) {
+      return new Figure(median(seconds), List.copyOf(seconds), warmups, List.copyOf(cpuSeconds), List.copyOf(gates));
+    }
   }
 
   /** The middle value; the mean of the two middle values for an even count. */

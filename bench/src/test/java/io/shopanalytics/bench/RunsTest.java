@@ -31,4 +31,17 @@ class RunsTest {
     assertThat(figure.warmups()).isEqualTo(2);
     assertThat(figure.toMap()).containsKeys("median_s", "runs", "warmups", "seconds").doesNotContainKey("task_cpu_s");
   }
+
+  @Test
+  void interleavedWorksTakeTurnsInEveryRoundWarmUpsIncluded() throws Exception {
+    StringBuilder order = new StringBuilder();
+    List<Runs.Figure> figures = Runs.interleaved(1, 2, List.of(() -> order.append('a'), () -> order.append('b')),
+        null, new QuietMachine(0, 0));
+    assertThat(order).hasToString("ababab");
+    assertThat(figures).hasSize(2);
+    assertThat(figures).allSatisfy(figure -> {
+      assertThat(figure.seconds()).hasSize(2);
+      assertThat(figure.warmups()).isEqualTo(1);
+    });
+  }
 }
