@@ -77,6 +77,28 @@ final class BenchServer implements AutoCloseable {
     return mode;
   }
 
+  /**
+   * Has the child stand-in collect its garbage now ({@code jcmd <pid> GC.run}), and returns whether it
+   * did: a timed step must not pay for what the step before it left (a dropped database of a
+   * million orders is gigabytes of the stand-in's heap, which G1 would otherwise reclaim, partly by
+   * full collections, during the next step). Nothing happens for a server that is not the child.
+   */
+  boolean collectGarbage() throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    if (child == null || !child.isAlive() || !jcmd.toFile().canExecute()) {
+      return false;
+    }
+    Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(child.pid()), "GC.run")
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    if (!gc.waitFor(180, TimeUnit.SECONDS)) {
+      gc.destroyForcibly();
+      return false;
+    }
+    return gc.exitValue() == 0;
+  }
+
   String uri() {
     return uri;
   }

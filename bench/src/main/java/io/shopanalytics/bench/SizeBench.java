@@ -40,7 +40,9 @@ final class SizeBench {
   SizeBench(SparkSession spark, MongoSettings settings, Map<String, String> conf, BenchServer server,
       String database, long seed, Path work, PrintWriter log, QuietMachine quiet) {
     this.server = server;
-    this.quiet = quiet;
+    // every measured run, and every timed load, starts on a stand-in that has collected the garbage of
+    // the step before (a dropped database, the previous run's reads), not only on an idle machine
+    this.quiet = quiet.settlingWith(server::collectGarbage);
     this.spark = spark;
     this.settings = settings;
     this.database = database;
@@ -129,9 +131,12 @@ final class SizeBench {
     List<Double> loader = new ArrayList<>();
     List<Double> floor = new ArrayList<>();
     for (int i = 0; i < loadRuns; i++) {
-      // interleaved, so that a noisy minute on the shared machine hits both alike
+      // interleaved, so that a noisy minute on the shared machine hits both alike; each on an empty,
+      // collected server, so that neither pays for the orders the other left behind
+      emptyServer();
       floor.add(load.floor(database + "_floor", spec));
       log.printf("bench: %,d orders: raw insert floor %,.0f orders/s%n", spec.orders(), floor.get(floor.size() - 1));
+      emptyServer();
       loader.add(load.loader(database, spec));
       log.printf("bench: %,d orders: loader %,.0f orders/s%n", spec.orders(), loader.get(loader.size() - 1));
     }
@@ -171,6 +176,15 @@ final class SizeBench {
       outcomes.values().stream().filter(o -> !o.equal()).forEach(o -> log.println("bench: DuckDB and the suite differ on "
           + o.collection() + ": " + o.toMap()));
     }
+  }
+
+  /**
+   * Drops the analysed database (the loader writes it again), then waits on the gate, which has the
+   * stand-in collect its garbage first.
+   */
+  private void emptyServer() throws Exception {
+    MongoClientCache.get(settings.uri()).getDatabase(database).drop();
+    quiet.await();
   }
 
   /**
