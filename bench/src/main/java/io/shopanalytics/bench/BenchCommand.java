@@ -141,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
       SizeBench sizeBench = new SizeBench(spark, settings, conf, server, database, seed, work, err,
           new QuietMachine(quietIdle, quietWait));
       report.put("quiet_machine", Map.of("min_idle_fraction", quietIdle, "max_wait_s", quietWait,
-          "stand_in_collected_first", server.mode() == BenchServer.Mode.child));
+          "stand_in_collected_before_loads", server.mode() == BenchServer.Mode.child));
       Path partial = resultsDirectory.resolve("partial-" + stamp() + ".jsonl");
       TreeSet<Integer> ordered = new TreeSet<>(sizes);
       for (int size : ordered) {

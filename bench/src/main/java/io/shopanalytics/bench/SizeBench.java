@@ -35,14 +35,17 @@ final class SizeBench {
   private final TaskCpu cpu;
   private final BenchServer server;
   private final QuietMachine quiet;
+  private final QuietMachine loadGate;
   private boolean loadWarmedUp;
 
   SizeBench(SparkSession spark, MongoSettings settings, Map<String, String> conf, BenchServer server,
       String database, long seed, Path work, PrintWriter log, QuietMachine quiet) {
     this.server = server;
-    // every measured run, and every timed load, starts on a stand-in that has collected the garbage of
-    // the step before (a dropped database, the previous run's reads), not only on an idle machine
-    this.quiet = quiet.settlingWith(server::collectGarbage);
+    this.quiet = quiet;
+    // a timed load starts on a stand-in that has collected the database dropped before it; measured
+    // runs do not: with a full collection before each, they came out 30-50% slower and noisier at
+    // 300,000 orders (docs/PERFORMANCE.md, 1)
+    this.loadGate = quiet.settlingWith(server::collectGarbage);
     this.spark = spark;
     this.settings = settings;
     this.database = database;
@@ -179,12 +182,12 @@ final class SizeBench {
   }
 
   /**
-   * Drops the analysed database (the loader writes it again), then waits on the gate, which has the
-   * stand-in collect its garbage first.
+   * Drops the analysed database (the loader writes it again), then waits on the load gate, which has
+   * the stand-in collect its garbage first.
    */
   private void emptyServer() throws Exception {
     MongoClientCache.get(settings.uri()).getDatabase(database).drop();
-    quiet.await();
+    loadGate.await();
   }
 
   /**
