@@ -18,40 +18,20 @@ final class QuietMachine {
   /** How idle the machine was over the window before a run, and how long the run waited for it. */
   record Gate(double idleFraction, double waitedSeconds, boolean quiet) {}
 
-  /** What is done before each wait, such as having the stand-in collect its garbage. */
-  @FunctionalInterface
-  interface Settle {
-    void run() throws Exception;
-  }
-
   private final double minIdle;
   private final long maxWaitMillis;
-  private final Settle settle;
 
   /**
    * @param minIdle the fraction of CPU time idle over the window a run waits for; 0 never waits
    * @param maxWaitSeconds how long a run waits at most
    */
   QuietMachine(double minIdle, int maxWaitSeconds) {
-    this(minIdle, maxWaitSeconds, null);
-  }
-
-  private QuietMachine(double minIdle, int maxWaitSeconds, Settle settle) {
     this.minIdle = minIdle;
     this.maxWaitMillis = maxWaitSeconds * 1000L;
-    this.settle = settle;
   }
 
-  /** This gate, doing {@code settle} before each of its waits. */
-  QuietMachine settlingWith(Settle settle) {
-    return new QuietMachine(minIdle, (int) (maxWaitMillis / 1000), settle);
-  }
-
-  /** Settles, then waits for a quiet machine; null when this gate never waits. */
-  Gate await() throws Exception {
-    if (settle != null) {
-      settle.run();
-    }
+  /** Waits for a quiet machine; null when this gate never waits. */
+  Gate await() throws InterruptedException {
     if (minIdle <= 0) {
       return null;
     }

@@ -35,17 +35,12 @@ final class SizeBench {
   private final TaskCpu cpu;
   private final BenchServer server;
   private final QuietMachine quiet;
-  private final QuietMachine loadGate;
   private boolean loadWarmedUp;
 
   SizeBench(SparkSession spark, MongoSettings settings, Map<String, String> conf, BenchServer server,
       String database, long seed, Path work, PrintWriter log, QuietMachine quiet) {
     this.server = server;
     this.quiet = quiet;
-    // a timed load starts on a stand-in that has collected the database dropped before it; measured
-    // runs do not: with a full collection before each, they came out 30-50% slower and noisier at
-    // 300,000 orders (docs/PERFORMANCE.md, 1)
-    this.loadGate = quiet.settlingWith(server::collectGarbage);
     this.spark = spark;
     this.settings = settings;
     this.database = database;
@@ -182,12 +177,16 @@ final class SizeBench {
   }
 
   /**
-   * Drops the analysed database (the loader writes it again), then waits on the load gate, which has
-   * the stand-in collect its garbage first.
+   * Drops the analysed database (the loader writes it again), has the stand-in collect its garbage
+   * and waits for a quiet machine. Only loads start so: measured runs with a full collection before
+   * each came out 30-50% slower and noisier at 300,000 orders (docs/PERFORMANCE.md, 1).
    */
   private void emptyServer() throws Exception {
     MongoClientCache.get(settings.uri()).getDatabase(database).drop();
-    loadGate.await();
+    if (!server.collectGarbage() && server.mode() == BenchServer.Mode.child) {
+      log.println("bench: the stand-in could not be made to collect its garbage (jcmd GC.run): the load starts without");
+    }
+    quiet.await();
   }
 
   /**
@@ -196,20 +195,21 @@ final class SizeBench {
    * garbage collection) weighs on both alike.
    */
   private void measureScanAndSuite(SizeResult result, Set<String> figures, int warmups, int runs) throws Exception {
-    Runs.Work scan = () -> analytics.scan(strategy);
-    Runs.Work suite = () -> analytics.suite(strategy);
     boolean scanned = figures.contains("scan");
     boolean suited = figures.contains("suite");
-    if (scanned && suited) {
-      List<Runs.Figure> both = Runs.interleaved(warmups, runs, List.of(scan, suite), cpu, quiet);
-      result.scan = logged("scan floor", both.get(0));
-      result.suite = logged("suite (all)", both.get(1));
-    } else if (scanned) {
-      result.scan = timed("scan floor", warmups, runs, scan);
-    } else if (suited) {
-      result.suite = timed("suite (all)", warmups, runs, suite);
+    List<Runs.Work> works = new ArrayList<>();
+    if (scanned) {
+      works.add(() -> analytics.scan(strategy));
     }
     if (suited) {
+      works.add(() -> analytics.suite(strategy));
+    }
+    List<Runs.Figure> measured = Runs.interleaved(warmups, runs, works, cpu, quiet);
+    if (scanned) {
+      result.scan = logged("scan floor", measured.get(0));
+    }
+    if (suited) {
+      result.suite = logged("suite (all)", measured.get(measured.size() - 1));
       result.fields.put("suite_last_run", lastRun(analytics.lastSuiteSummary()));
     }
   }
