@@ -21,6 +21,13 @@ final class Aggregates {
   static final byte TALLY = 7;
 
   static final String KIND = "kind";
+  static final int PRODUCT_FIELD = 1;
+  static final int CUSTOMER_FIELD = 2;
+  static final int SALES_FIELD = 3;
+  static final int TOP_PRODUCT_FIELD = 4;
+  static final int REJECT_FIELD = 5;
+  static final int UNPROCESSED_FIELD = 6;
+  static final int TALLY_FIELD = 7;
   static final StructType SALES_PARTIAL = new StructType()
       .add("period", DataTypes.StringType, false)
       .add("entries", DataTypes.createArrayType(Entries.SCHEMA, false), false);
@@ -47,32 +54,39 @@ final class Aggregates {
 
   private Aggregates() {}
 
+  /** The tallies, months' partials and top products: a few rows per task, which the driver adds up. */
+  static boolean isSmall(byte kind) {
+    return kind == TALLY || kind == SALES || kind == TOP_PRODUCT;
+  }
+
   static Row product(Row product) {
-    return row(PRODUCT, 1, product);
+    return row(PRODUCT, PRODUCT_FIELD, product);
   }
 
   static Row customer(Row customer) {
-    return row(CUSTOMER, 2, customer);
+    return row(CUSTOMER, CUSTOMER_FIELD, customer);
   }
 
   static Row sales(String period, Object[] entries) {
-    return row(SALES, 3, new GenericRowWithSchema(new Object[] {period, entries}, SALES_PARTIAL));
+    return row(SALES, SALES_FIELD, new GenericRowWithSchema(new Object[] {period, entries}, SALES_PARTIAL));
   }
 
   static Row topProduct(String period, Row product) {
-    return row(TOP_PRODUCT, 4, new GenericRowWithSchema(new Object[] {period, product}, TOP_PRODUCT_OF_PERIOD));
+    return row(TOP_PRODUCT, TOP_PRODUCT_FIELD,
+        new GenericRowWithSchema(new Object[] {period, product}, TOP_PRODUCT_OF_PERIOD));
   }
 
   static Row reject(String orderId, String reason) {
-    return row(REJECT, 5, new GenericRowWithSchema(new Object[] {orderId, reason}, REJECTED));
+    return row(REJECT, REJECT_FIELD, new GenericRowWithSchema(new Object[] {orderId, reason}, REJECTED));
   }
 
   static Row unprocessed(String orderId, Timestamp updatedAt) {
-    return row(UNPROCESSED, 6, new GenericRowWithSchema(new Object[] {orderId, updatedAt, false}, TO_MARK));
+    return row(UNPROCESSED, UNPROCESSED_FIELD,
+        new GenericRowWithSchema(new Object[] {orderId, updatedAt, false}, TO_MARK));
   }
 
   static Row tally(Object[] entries) {
-    return row(TALLY, 7, entries);
+    return row(TALLY, TALLY_FIELD, entries);
   }
 
   private static Row row(byte kind, int field, Object value) {

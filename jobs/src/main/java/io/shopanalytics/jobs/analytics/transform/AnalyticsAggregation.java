@@ -3,10 +3,15 @@ package io.shopanalytics.jobs.analytics.transform;
 import static org.apache.spark.sql.functions.col;
 
 import io.shopanalytics.common.time.AsOf;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.PartitionPruningRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -17,26 +22,35 @@ import org.apache.spark.storage.StorageLevel;
  * The three analytics, the rejects and the read's tally from validated orders in one pass and one
  * shuffle (docs/ARCHITECTURE.md, 6. Computing and writing): the read's tasks turn each order into
  * {@link Contribution}s as it streams by ({@link OrderContributions}); one shuffle brings each
- * product's month and each user to one task, which adds them up ({@link RouteAggregator}); the
- * result, the run's aggregates, is cached, and every output is read from it. What remains after
- * the cache is small: the customers' RFM scores and the months' sales rows.
+ * product's month and each user to one task, which adds them up ({@link RouteAggregator}). The
+ * shuffle has two {@link MergeSides sides}: the customers' (with the tally, the rejects and the
+ * orders to mark) is merged and cached when the aggregation is materialized, the products' when an
+ * output first asks for it, so that the customers' RFM scoring starts while the products are
+ * still being merged. Every output is read from the two caches; what remains after them is small:
+ * the customers' RFM scores and the months' sales rows.
  */
 public final class AnalyticsAggregation implements AutoCloseable {
   private final SparkSession spark;
   private final AnalyticsScope scope;
   private final AsOf asOf;
   private final Broadcast<Catalogue> catalogue;
-  private final Dataset<Row> aggregates;
-  /** The tally, the months' partials and top products: a few rows per task, kept on the driver. */
-  private List<Row> small;
+  private final MergeSides sides;
+  private final Dataset<Row> routed;
+  private final Map<MergeSides.Side, SideMerge> merges = new EnumMap<>(MergeSides.Side.class);
+  private JavaRDD<Row> shuffled;
+  private Dataset<Row> scoredCustomers;
 
   private AnalyticsAggregation(SparkSession spark, AnalyticsScope scope, AsOf asOf, Broadcast<Catalogue> catalogue,
-      Dataset<Row> aggregates) {
+      MergeSides sides, Dataset<Row> routed) {
     this.spark = spark;
     this.scope = scope;
     this.asOf = asOf;
     this.catalogue = catalogue;
-    this.aggregates = aggregates;
+    this.sides = sides;
+    this.routed = routed;
+    for (MergeSides.Side side : MergeSides.Side.values()) {
+      merges.put(side, new SideMerge(side));
+    }
   }
 
   /**
@@ -60,35 +74,43 @@ public final class AnalyticsAggregation implements AutoCloseable {
           (MapFunction<Row, Row>) user -> Contribution.user(user.getString(0), user.getString(1)),
           Encoders.row(Contribution.SCHEMA)));
     }
-    Dataset<Row> aggregates = contributions.repartition(col(Contribution.ROUTE))
-        .mapPartitions(new RouteAggregator(catalogue, scope), Encoders.row(Aggregates.SCHEMA));
-    return new AnalyticsAggregation(spark, scope, asOf, catalogue, aggregates);
+    MergeSides sides = MergeSides.of(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
+    Dataset<Row> routed = contributions.repartition(sides.partitions(), sides.partitionKey());
+    return new AnalyticsAggregation(spark, scope, asOf, catalogue, sides, routed);
   }
 
   /**
-   * Runs the read and the aggregation, caches the aggregates for the outputs, and brings the small
-   * ones to the driver, in one Spark job.
+   * Runs the read and the customers' side of the merge, caches it, brings its small rows to the
+   * driver and computes the customers' RFM cut points; the read is complete when this returns. The
+   * cut points' two small jobs run here, on a cluster no output's tasks occupy yet, rather than
+   * queue behind the products' merge.
    */
   public AnalyticsAggregation materialize() {
-    aggregates.persist(StorageLevel.MEMORY_AND_DISK());
-    small();
+    merged(MergeSides.Side.CUSTOMERS);
+    if (scope.customers()) {
+      customerAnalytics();
+    }
     return this;
   }
 
-  private List<Row> small() {
-    if (small == null) {
-      small = aggregates.where(col(Aggregates.KIND).isin(Aggregates.TALLY, Aggregates.SALES, Aggregates.TOP_PRODUCT))
-          .select(col(Aggregates.KIND), col("tally"), col("sales"), col("top_product")).collectAsList();
+  private Merged merged(MergeSides.Side side) {
+    return merges.get(side).get();
+  }
+
+  private synchronized JavaRDD<Row> shuffled() {
+    if (shuffled == null) {
+      // with adaptive execution on, this runs the shuffle's map stage, the read, here
+      shuffled = routed.javaRDD();
     }
-    return small;
+    return shuffled;
   }
 
   /** Orders read, sales and rejects by reason. */
   public ReadTally tally() {
     ReadTally tally = new ReadTally();
-    for (Row row : small()) {
+    for (Row row : merged(MergeSides.Side.CUSTOMERS).small()) {
       if (row.getByte(0) == Aggregates.TALLY) {
-        tally.addAll(RowArrays.list(row, 1));
+        tally.addAll(RowArrays.list(row, Aggregates.TALLY_FIELD));
       }
     }
     return tally;
@@ -96,40 +118,46 @@ public final class AnalyticsAggregation implements AutoCloseable {
 
   /** {@code order_id} and {@code reject_reason} of every malformed order. */
   public Dataset<Row> rejects() {
-    return kind(Aggregates.REJECT).select(col("reject.*"));
+    return kind(MergeSides.Side.CUSTOMERS, Aggregates.REJECT).select(col("reject.*"));
   }
 
   /** {@code order_id}, {@code updated_at} and {@code analytics_processed} (false) of every order not yet processed. */
   public Dataset<Row> unprocessed() {
-    return kind(Aggregates.UNPROCESSED).select(col("unprocessed.*"));
+    return kind(MergeSides.Side.CUSTOMERS, Aggregates.UNPROCESSED).select(col("unprocessed.*"));
   }
 
   public Dataset<Row> productAnalytics() {
     requireScope(scope.products(), "product");
-    return kind(Aggregates.PRODUCT).select(col("product.*"));
+    return kind(MergeSides.Side.PRODUCTS, Aggregates.PRODUCT).select(col("product.*"));
   }
 
   public Dataset<Row> salesAnalytics() {
     requireScope(scope.sales(), "sales");
     SalesRows sales = new SalesRows();
-    for (Row part : small()) {
+    List<Row> parts = new ArrayList<>(merged(MergeSides.Side.CUSTOMERS).small());
+    parts.addAll(merged(MergeSides.Side.PRODUCTS).small());
+    for (Row part : parts) {
       if (part.getByte(0) == Aggregates.SALES) {
-        sales.addPartial(part.getStruct(2));
+        sales.addPartial(part.getStruct(Aggregates.SALES_FIELD));
       } else if (part.getByte(0) == Aggregates.TOP_PRODUCT) {
-        sales.addTopProduct(part.getStruct(3));
+        sales.addTopProduct(part.getStruct(Aggregates.TOP_PRODUCT_FIELD));
       }
     }
     return spark.createDataFrame(sales.rows(), OutputSchemas.SALES);
   }
 
-  /** Scores the customers (the RFM cut points take a few small Spark jobs) into their stored rows. */
-  public Dataset<Row> customerAnalytics() {
+  /** Scores the customers (the RFM cut points take two small Spark jobs, once) into their stored rows. */
+  public synchronized Dataset<Row> customerAnalytics() {
     requireScope(scope.customers(), "customer");
-    return CustomerAnalyticsTransform.score(kind(Aggregates.CUSTOMER).select(col("customer.*")), asOf);
+    if (scoredCustomers == null) {
+      scoredCustomers = CustomerAnalyticsTransform.score(
+          kind(MergeSides.Side.CUSTOMERS, Aggregates.CUSTOMER).select(col("customer.*")), asOf);
+    }
+    return scoredCustomers;
   }
 
-  private Dataset<Row> kind(byte kind) {
-    return aggregates.where(col(Aggregates.KIND).equalTo(kind));
+  private Dataset<Row> kind(MergeSides.Side side, byte kind) {
+    return merged(side).aggregates().where(col(Aggregates.KIND).equalTo(kind));
   }
 
   private static void requireScope(boolean inScope, String output) {
@@ -140,7 +168,48 @@ public final class AnalyticsAggregation implements AutoCloseable {
 
   @Override
   public void close() {
-    aggregates.unpersist();
+    merges.values().forEach(SideMerge::release);
+    synchronized (this) {
+      shuffled = null;
+      scoredCustomers = null;
+    }
     catalogue.destroy();
   }
+
+  /**
+   * One side's merge, run on first use; a caller that finds it running waits for it, outside Spark,
+   * so that no task slot is held waiting (each side has its own lock: the customers' cache stays
+   * readable while the products' is being merged).
+   */
+  private final class SideMerge {
+    private final MergeSides.Side side;
+    private Merged done;
+
+    SideMerge(MergeSides.Side side) {
+      this.side = side;
+    }
+
+    synchronized Merged get() {
+      if (done == null) {
+        JavaRDD<Row> ofSide = PartitionPruningRDD.create(shuffled().rdd(), sides.filter(side)).toJavaRDD()
+            .mapPartitions(new RouteAggregator(catalogue, scope, side))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        // one job merges and caches the side and brings back its small rows (a cached Dataset would
+        // take a second job, queued behind whatever tasks hold the slots by then)
+        List<Row> small = ofSide.filter(row -> Aggregates.isSmall(row.getByte(0))).collect();
+        done = new Merged(ofSide, spark.createDataFrame(ofSide, Aggregates.SCHEMA), small);
+      }
+      return done;
+    }
+
+    synchronized void release() {
+      if (done != null) {
+        done.cached().unpersist(false);
+        done = null;
+      }
+    }
+  }
+
+  /** A side's cached aggregates, and its tallies, months' partials and top products, kept on the driver. */
+  private record Merged(JavaRDD<Row> cached, Dataset<Row> aggregates, List<Row> small) {}
 }

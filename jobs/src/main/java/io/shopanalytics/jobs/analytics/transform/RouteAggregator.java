@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Queue;
 import java.util.stream.Stream;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
@@ -19,28 +19,32 @@ import org.apache.spark.sql.Row;
  * of its products' months, all sales and the email of its users, the month totals of its months),
  * adds them up, and hands on finished {@code product_analytics} rows, customers' values before
  * scoring, its months' first hundred products and distinct customers, the merged month totals and
- * tallies; rejects and orders to mark pass through.
+ * tallies; rejects and orders to mark pass through. A task merges one {@link MergeSides side}, and
+ * fails on a contribution of the other, which the other side's tasks would never see.
  */
-final class RouteAggregator implements MapPartitionsFunction<Row, Row> {
+final class RouteAggregator implements FlatMapFunction<Iterator<Row>, Row> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<Catalogue> catalogue;
   private final AnalyticsScope scope;
+  private final MergeSides.Side side;
 
-  RouteAggregator(Broadcast<Catalogue> catalogue, AnalyticsScope scope) {
+  RouteAggregator(Broadcast<Catalogue> catalogue, AnalyticsScope scope, MergeSides.Side side) {
     this.catalogue = catalogue;
     this.scope = scope;
+    this.side = side;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> contributions) {
-    return new Task(contributions, catalogue.value(), scope);
+    return new Task(contributions, catalogue.value(), scope, side);
   }
 
   private static final class Task implements Iterator<Row> {
     private final Iterator<Row> contributions;
     private final Catalogue catalogue;
     private final AnalyticsScope scope;
+    private final MergeSides.Side side;
     private final SaleCalendar calendar = new SaleCalendar();
     private final Map<String, Map<String, ProductPeriodTotals>> products = new HashMap<>();
     private final Map<String, CustomerTotals> customers = new HashMap<>();
@@ -50,10 +54,11 @@ final class RouteAggregator implements MapPartitionsFunction<Row, Row> {
     private final Queue<Row> ready = new ArrayDeque<>();
     private Iterator<Row> finished;
 
-    Task(Iterator<Row> contributions, Catalogue catalogue, AnalyticsScope scope) {
+    Task(Iterator<Row> contributions, Catalogue catalogue, AnalyticsScope scope, MergeSides.Side side) {
       this.contributions = contributions;
       this.catalogue = catalogue;
       this.scope = scope;
+      this.side = side;
     }
 
     @Override
@@ -80,7 +85,12 @@ final class RouteAggregator implements MapPartitionsFunction<Row, Row> {
 
     private void add(Row contribution) {
       String key = contribution.getString(Contribution.KEY);
-      switch (contribution.getByte(Contribution.KIND)) {
+      byte kind = contribution.getByte(Contribution.KIND);
+      if (MergeSides.sideOf(kind) != side) {
+        throw new IllegalStateException("A contribution of kind " + kind + " reached the merge of the " + side
+            + ": the shuffle did not partition as MergeSides expects");
+      }
+      switch (kind) {
         case Contribution.PRODUCT_SALE:
           products.computeIfAbsent(contribution.getString(Contribution.PERIOD), p -> new HashMap<>())
               .computeIfAbsent(key, id -> new ProductPeriodTotals(id, contribution.getString(Contribution.PERIOD)))
@@ -106,7 +116,7 @@ final class RouteAggregator implements MapPartitionsFunction<Row, Row> {
           ready.add(Aggregates.unprocessed(key, contribution.getTimestamp(Contribution.UPDATED_AT)));
           break;
         default:
-          throw new IllegalStateException("Unknown contribution kind " + contribution.getByte(Contribution.KIND));
+          throw new IllegalStateException("Unknown contribution kind " + kind);
       }
     }
 
@@ -118,7 +128,9 @@ final class RouteAggregator implements MapPartitionsFunction<Row, Row> {
         addDistinctCustomers();
         months.forEach((period, partial) -> small.add(Aggregates.sales(period, partial.entries().toRows())));
       }
-      small.add(Aggregates.tally(tally.toRows()));
+      if (side == MergeSides.Side.CUSTOMERS) {
+        small.add(Aggregates.tally(tally.toRows()));
+      }
       return Stream.concat(Stream.concat(productRows(), customerRows()), small.stream()).iterator();
     }
 
