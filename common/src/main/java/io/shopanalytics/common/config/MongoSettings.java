@@ -31,6 +31,7 @@ public final class MongoSettings implements Serializable {
   private final String writeConcern;
   private final int readBatchSize;
   private final int writeBatchSize;
+  private final int writeBatchesInFlight;
   private final int writeMaxRetries;
   private final int writeTimeoutMillis;
   private final Integer maxPoolSize;
@@ -46,6 +47,7 @@ public final class MongoSettings implements Serializable {
     this.writeConcern = b.writeConcern;
     this.readBatchSize = b.readBatchSize;
     this.writeBatchSize = b.writeBatchSize;
+    this.writeBatchesInFlight = b.writeBatchesInFlight;
     this.writeMaxRetries = b.writeMaxRetries;
     this.writeTimeoutMillis = b.writeTimeoutMillis;
     this.maxPoolSize = b.maxPoolSize;
@@ -67,6 +69,8 @@ public final class MongoSettings implements Serializable {
     b.writeConcern = conf.getOrDefault(SettingKeys.WRITE_CONCERN, SettingKeys.DEFAULT_WRITE_CONCERN);
     b.readBatchSize = ConfValues.integer(conf, SettingKeys.READ_BATCH_SIZE, SettingKeys.DEFAULT_READ_BATCH_SIZE);
     b.writeBatchSize = ConfValues.integer(conf, SettingKeys.WRITE_BATCH_SIZE, SettingKeys.DEFAULT_WRITE_BATCH_SIZE);
+    b.writeBatchesInFlight = ConfValues.integer(conf, SettingKeys.WRITE_BATCHES_IN_FLIGHT,
+        SettingKeys.DEFAULT_WRITE_BATCHES_IN_FLIGHT);
     b.writeMaxRetries = ConfValues.integer(conf, SettingKeys.WRITE_MAX_RETRIES, SettingKeys.DEFAULT_WRITE_MAX_RETRIES);
     b.writeTimeoutMillis = ConfValues.integer(conf, SettingKeys.WRITE_WTIMEOUT_MS, SettingKeys.DEFAULT_WRITE_WTIMEOUT_MS);
     b.maxPoolSize = ConfValues.optionalInteger(conf, SettingKeys.CONNECTION_MAX_POOL_SIZE);
@@ -95,6 +99,7 @@ public final class MongoSettings implements Serializable {
     writeConcernObject();
     requirePositive(SettingKeys.READ_BATCH_SIZE, readBatchSize);
     requirePositive(SettingKeys.WRITE_BATCH_SIZE, writeBatchSize);
+    requirePositive(SettingKeys.WRITE_BATCHES_IN_FLIGHT, writeBatchesInFlight);
     requireNotNegative(SettingKeys.WRITE_MAX_RETRIES, writeMaxRetries);
   }
 
@@ -121,6 +126,7 @@ public final class MongoSettings implements Serializable {
         .readPreferenceTags(readPreferenceTags).maxStalenessSeconds(maxStalenessSeconds).writeConcern(writeConcern)
         .writeBatchSize(writeBatchSize).writeMaxRetries(writeMaxRetries).writeTimeoutMillis(writeTimeoutMillis);
     b.readBatchSize = readBatchSize;
+    b.writeBatchesInFlight = writeBatchesInFlight;
     b.maxPoolSize = maxPoolSize;
     b.readAfter = clusterTime;
     return b.build();
@@ -141,6 +147,10 @@ public final class MongoSettings implements Serializable {
 
   public int writeBatchSize() {
     return writeBatchSize;
+  }
+
+  public int writeBatchesInFlight() {
+    return writeBatchesInFlight;
   }
 
   public int writeMaxRetries() {
@@ -234,6 +244,7 @@ public final class MongoSettings implements Serializable {
     private String writeConcern = SettingKeys.DEFAULT_WRITE_CONCERN;
     private int readBatchSize = SettingKeys.DEFAULT_READ_BATCH_SIZE;
     private int writeBatchSize = SettingKeys.DEFAULT_WRITE_BATCH_SIZE;
+    private int writeBatchesInFlight = SettingKeys.DEFAULT_WRITE_BATCHES_IN_FLIGHT;
     private int writeMaxRetries = SettingKeys.DEFAULT_WRITE_MAX_RETRIES;
     private int writeTimeoutMillis = SettingKeys.DEFAULT_WRITE_WTIMEOUT_MS;
     private Integer maxPoolSize;
@@ -271,6 +282,11 @@ public final class MongoSettings implements Serializable {
 
     public Builder writeBatchSize(int value) {
       this.writeBatchSize = value;
+      return this;
+    }
+
+    public Builder writeBatchesInFlight(int value) {
+      this.writeBatchesInFlight = value;
       return this;
     }
 

@@ -83,6 +83,14 @@ public final class SettingKeys {
   public static final String WRITE_BATCH_SIZE = PREFIX + "write.batchSize";
   public static final int DEFAULT_WRITE_BATCH_SIZE = 1_000;
 
+  /**
+   * Bulk writes a write task keeps in flight at once: while one waits for its acknowledgement the
+   * task sends the next, so that a task waiting on MongoDB drives it as hard as several tasks would
+   * and holds one task slot instead of several. Default {@value #DEFAULT_WRITE_BATCHES_IN_FLIGHT}.
+   */
+  public static final String WRITE_BATCHES_IN_FLIGHT = PREFIX + "write.batchesInFlight";
+  public static final int DEFAULT_WRITE_BATCHES_IN_FLIGHT = 2;
+
   /** Retries of a bulk write, and of the writer's driver-side steps, after a transient error (step-down, dropped connection). Default {@value #DEFAULT_WRITE_MAX_RETRIES}. */
   public static final String WRITE_MAX_RETRIES = PREFIX + "write.maxRetries";
   public static final int DEFAULT_WRITE_MAX_RETRIES = 5;

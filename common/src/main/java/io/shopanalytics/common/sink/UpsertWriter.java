@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
@@ -110,23 +111,28 @@ public final class UpsertWriter implements Serializable {
         .getCollection(collection)
         .withWriteConcern(settings.writeConcernObject());
     Set<String> keyNames = Set.copyOf(keyFields);
-    List<WriteModel<Document>> batch = new ArrayList<>(settings.writeBatchSize());
-    List<Document> keys = new ArrayList<>(settings.writeBatchSize());
-    long count = 0;
-    while (rows.hasNext()) {
-      Row row = rows.next();
-      Document key = keyOf(row, keyFields, converter);
-      keys.add(key);
-      Long token = fence.fenced() ? fence.token(fence.scopeField() == null ? null : key.get(fence.scopeField())) : null;
-      Bson filter = token == null ? key : fence.guard(key, token);
-      batch.add(new UpdateOneModel<>(filter, update(row, keyNames, converter, token, runDate),
-          new UpdateOptions().upsert(true)));
-      if (batch.size() == settings.writeBatchSize()) {
-        count += flush(target, batch, keys, fence);
+    try (BatchesInFlight inFlight = new BatchesInFlight(settings.writeBatchesInFlight(), collection)) {
+      List<WriteModel<Document>> batch = new ArrayList<>(settings.writeBatchSize());
+      List<Document> keys = new ArrayList<>(settings.writeBatchSize());
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        Document key = keyOf(row, keyFields, converter);
+        keys.add(key);
+        Long token = fence.fenced() ? fence.token(fence.scopeField() == null ? null : key.get(fence.scopeField())) : null;
+        Bson filter = token == null ? key : fence.guard(key, token);
+        batch.add(new UpdateOneModel<>(filter, update(row, keyNames, converter, token, runDate),
+            new UpdateOptions().upsert(true)));
+        if (batch.size() == settings.writeBatchSize()) {
+          inFlight.send(flush(target, batch, keys, fence));
+          batch = new ArrayList<>(settings.writeBatchSize());
+          keys = new ArrayList<>(settings.writeBatchSize());
+        }
       }
+      if (!batch.isEmpty()) {
+        inFlight.send(flush(target, batch, keys, fence));
+      }
+      written.add(inFlight.awaitAll());
     }
-    count += flush(target, batch, keys, fence);
-    written.add(count);
   }
 
   private static Document keyOf(Row row, List<String> keyFields, RowBson converter) {
@@ -161,11 +167,12 @@ public final class UpsertWriter implements Serializable {
   }
 
   /** Every attempt first checks the batch's leases: a retry after a fenced upsert's duplicate key stops there. */
-  private int flush(MongoCollection<Document> target, List<WriteModel<Document>> batch, List<Document> keys,
-      WriteFence fence) throws InterruptedException {
+  private Callable<Integer> flush(MongoCollection<Document> target, List<WriteModel<Document>> batch,
+      List<Document> keys, WriteFence fence) {
     int size = batch.size();
-    BulkWrites.write(target, batch, settings.writeMaxRetries(), () -> fence.verify(keys));
-    keys.clear();
-    return size;
+    return () -> {
+      BulkWrites.write(target, batch, settings.writeMaxRetries(), () -> fence.verify(keys));
+      return size;
+    };
   }
 }
