@@ -123,13 +123,13 @@ public final class UpsertWriter implements Serializable {
         batch.add(new UpdateOneModel<>(filter, update(row, keyNames, converter, token, runDate),
             new UpdateOptions().upsert(true)));
         if (batch.size() == settings.writeBatchSize()) {
-          inFlight.send(flush(target, batch, keys, fence));
+          inFlight.send(bulkWrite(target, batch, keys, fence));
           batch = new ArrayList<>(settings.writeBatchSize());
           keys = new ArrayList<>(settings.writeBatchSize());
         }
       }
       if (!batch.isEmpty()) {
-        inFlight.send(flush(target, batch, keys, fence));
+        inFlight.send(bulkWrite(target, batch, keys, fence));
       }
       written.add(inFlight.awaitAll());
     }
@@ -167,7 +167,7 @@ public final class UpsertWriter implements Serializable {
   }
 
   /** Every attempt first checks the batch's leases: a retry after a fenced upsert's duplicate key stops there. */
-  private Callable<Integer> flush(MongoCollection<Document> target, List<WriteModel<Document>> batch,
+  private Callable<Integer> bulkWrite(MongoCollection<Document> target, List<WriteModel<Document>> batch,
       List<Document> keys, WriteFence fence) {
     int size = batch.size();
     return () -> {

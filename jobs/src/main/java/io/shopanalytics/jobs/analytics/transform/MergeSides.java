@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 import scala.runtime.AbstractFunction1;
@@ -51,15 +52,17 @@ final class MergeSides implements Serializable {
     return partitions;
   }
 
+  /** The kinds merged on the products' side; every other kind is the customers'. */
+  private static final List<Byte> PRODUCT_KINDS = List.of(Contribution.PRODUCT_SALE, Contribution.SALES);
+
   static Side sideOf(byte kind) {
-    return kind == Contribution.PRODUCT_SALE || kind == Contribution.SALES ? Side.PRODUCTS : Side.CUSTOMERS;
+    return PRODUCT_KINDS.contains(kind) ? Side.PRODUCTS : Side.CUSTOMERS;
   }
 
   /** The key a contribution row is partitioned by: its route's partition on its kind's side. */
   Column partitionKey() {
-    Column kind = col("kind");
     Column route = col(Contribution.ROUTE);
-    Column productSide = kind.equalTo(lit(Contribution.PRODUCT_SALE)).or(kind.equalTo(lit(Contribution.SALES)));
+    Column productSide = col("kind").isin(PRODUCT_KINDS.toArray());
     Column customerPartition = pmod(route, lit(customerPartitions));
     Column productPartition = pmod(route, lit(partitions - customerPartitions)).plus(lit(customerPartitions));
     Column keyOfPartition = array(Arrays.stream(keys).mapToObj(key -> lit(key)).toArray(Column[]::new));
