@@ -1,8 +1,10 @@
 package io.shopanalytics.jobs.analytics.transform;
 
 import java.sql.Timestamp;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -55,8 +57,8 @@ final class Aggregates {
   private Aggregates() {}
 
   /** The tallies, months' partials and top products: a few rows per task, which the driver adds up. */
-  static boolean isSmall(byte kind) {
-    return kind == TALLY || kind == SALES || kind == TOP_PRODUCT;
+  static Column small() {
+    return functions.col(KIND).isin(TALLY, SALES, TOP_PRODUCT);
   }
 
   static Row product(Row product) {

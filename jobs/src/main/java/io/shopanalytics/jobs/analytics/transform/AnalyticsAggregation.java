@@ -192,24 +192,27 @@ public final class AnalyticsAggregation implements AutoCloseable {
     synchronized Merged get() {
       if (done == null) {
         JavaRDD<Row> ofSide = PartitionPruningRDD.create(shuffled().rdd(), sides.filter(side)).toJavaRDD()
-            .mapPartitions(new RouteAggregator(catalogue, scope, side))
+            .mapPartitions(new RouteAggregator(catalogue, scope, side));
+        // Spark SQL's columnar cache, not an RDD of rows: caching deserialized rows has Spark estimate
+        // their size as they are stored, by walking the rows' objects, which took half the task time
+        // of a merge (docs/PERFORMANCE.md, 1). Its plan has no shuffle, so one job merges, caches and
+        // brings back the small rows.
+        Dataset<Row> aggregates = spark.createDataFrame(ofSide, Aggregates.SCHEMA)
             .persist(StorageLevel.MEMORY_AND_DISK());
-        // one job merges and caches the side and brings back its small rows (a cached Dataset would
-        // take a second job, queued behind whatever tasks hold the slots by then)
-        List<Row> small = ofSide.filter(row -> Aggregates.isSmall(row.getByte(0))).collect();
-        done = new Merged(ofSide, spark.createDataFrame(ofSide, Aggregates.SCHEMA), small);
+        List<Row> small = aggregates.where(Aggregates.small()).collectAsList();
+        done = new Merged(aggregates, small);
       }
       return done;
     }
 
     synchronized void release() {
       if (done != null) {
-        done.cached().unpersist(false);
+        done.aggregates().unpersist(false);
         done = null;
       }
     }
   }
 
   /** A side's cached aggregates, and its tallies, months' partials and top products, kept on the driver. */
-  private record Merged(JavaRDD<Row> cached, Dataset<Row> aggregates, List<Row> small) {}
+  private record Merged(Dataset<Row> aggregates, List<Row> small) {}
 }
