@@ -28,6 +28,7 @@ final class BenchReport {
     SizeResult largest = results.stream().max((a, b) -> Integer.compare(a.orders, b.orders)).orElse(null);
     report.put("ratios_at_orders", largest == null ? null : largest.orders);
     report.put("suite_over_scan", largest == null ? null : largest.suiteOverScan());
+    report.put("suite_cpu_over_scan", largest == null ? null : largest.suiteCpuOverScan());
     report.put("compute_over_duckdb", largest == null ? null : largest.computeOverDuckdb());
     report.put("reader_over_connector", largest == null ? null : largest.readerOverConnector());
     report.put("load_over_floor", largest == null ? null : largest.loadOverFloor());
@@ -121,6 +122,13 @@ final class BenchReport {
       text.append(String.format("  %-24s %-8s %-12s %s%n", name, met == null ? "n/a" : (Boolean) met ? "met" : "MISSED",
           String.valueOf(target.getOrDefault("value", target.get("driver_max_heap_mb"))), target.get("target")));
     });
+    Map<String, Object> split = (Map<String, Object>) report.get("suite_cpu_over_scan");
+    if (split != null) {
+      text.append(String.format("  suite over scan in CPU: the scan %s s; the suite adds %s s in the stand-in, %s s in"
+          + " Spark's JVM; with Spark's part free the ratio would be %s%n", split.get("scan_cpu_s"),
+          split.get("stand_in_extra_cpu_s"), split.get("driver_extra_cpu_s"),
+          split.get("suite_over_scan_with_free_compute")));
+    }
     return text.toString();
   }
 

@@ -77,6 +77,11 @@ final class BenchServer implements AutoCloseable {
     return mode;
   }
 
+  /** The child stand-in's process, whose CPU the figures report; null for any other server. */
+  ProcessHandle process() {
+    return child == null ? null : child.toHandle();
+  }
+
   /**
    * Has the child stand-in collect its garbage now ({@code jcmd <pid> GC.run}), and returns whether it
    * did: a timed step must not pay for what the step before it left (a dropped database of a

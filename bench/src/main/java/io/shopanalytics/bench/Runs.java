@@ -17,9 +17,20 @@ final class Runs {
    * how quiet the machine was before each run ({@link QuietMachine}).
    */
   record Figure(double median, List<Double> seconds, int warmups, List<Double> cpuSeconds,
-      List<QuietMachine.Gate> gates) {
+      List<QuietMachine.Gate> gates, List<ProcessCpu.Reading> processCpu) {
     Figure(double median, List<Double> seconds, int warmups) {
-      this(median, seconds, warmups, List.of(), List.of());
+      this(median, seconds, warmups, List.of(), List.of(), List.of());
+    }
+
+    /** The median of the driver JVM's CPU seconds per run, or null when not metered. */
+    Double driverCpuMedian() {
+      return processCpu.isEmpty() ? null : Runs.median(processCpu.stream().map(ProcessCpu.Reading::driver).toList());
+    }
+
+    /** The median of the stand-in's CPU seconds per run, or null when not known. */
+    Double serverCpuMedian() {
+      return processCpu.isEmpty() || processCpu.stream().anyMatch(reading -> reading.server() == null) ? null
+          : Runs.median(processCpu.stream().map(ProcessCpu.Reading::server).toList());
     }
 
     /** The median of the task CPU seconds, or null when not metered. */
@@ -42,6 +53,15 @@ final class Runs {
         map.put("waited_for_quiet_s", round(gates.stream().mapToDouble(QuietMachine.Gate::waitedSeconds).sum()));
         map.put("all_runs_started_quiet", gates.stream().allMatch(QuietMachine.Gate::quiet));
       }
+      if (!processCpu.isEmpty()) {
+        map.put("driver_cpu_median_s", round(driverCpuMedian()));
+        map.put("driver_cpu_s", processCpu.stream().map(reading -> round(reading.driver())).toList());
+        Double server = serverCpuMedian();
+        if (server != null) {
+          map.put("stand_in_cpu_median_s", round(server));
+          map.put("stand_in_cpu_s", processCpu.stream().map(reading -> round(reading.server())).toList());
+        }
+      }
       return map;
     }
   }
@@ -49,15 +69,20 @@ final class Runs {
   private Runs() {}
 
   static Figure measure(int warmups, int runs, Work work) throws Exception {
-    return measure(warmups, runs, work, null, new QuietMachine(0, 0));
+    return measure(warmups, runs, work, Meters.NONE, new QuietMachine(0, 0));
+  }
+
+  /** Spark's task CPU and the two processes' CPU, each null where not metered. */
+  record Meters(TaskCpu tasks, ProcessCpu processes) {
+    static final Meters NONE = new Meters(null, null);
   }
 
   /**
-   * @param cpu Spark's task CPU meter, or null where the work runs outside Spark
+   * @param meters what each measured run's CPU is read from
    * @param quiet what each measured run waits for before it starts
    */
-  static Figure measure(int warmups, int runs, Work work, TaskCpu cpu, QuietMachine quiet) throws Exception {
-    return interleaved(warmups, runs, List.of(work), cpu, quiet).get(0);
+  static Figure measure(int warmups, int runs, Work work, Meters meters, QuietMachine quiet) throws Exception {
+    return interleaved(warmups, runs, List.of(work), meters, quiet).get(0);
   }
 
   /**
@@ -67,7 +92,7 @@ final class Runs {
    *
    * @return one figure per work, in the order given
    */
-  static List<Figure> interleaved(int warmups, int runs, List<Work> works, TaskCpu cpu, QuietMachine quiet)
+  static List<Figure> interleaved(int warmups, int runs, List<Work> works, Meters meters, QuietMachine quiet)
       throws Exception {
     for (int i = 0; i < warmups; i++) {
       for (Work work : works) {
@@ -77,7 +102,7 @@ final class Runs {
     List<Measured> measured = works.stream().map(work -> new Measured()).toList();
     for (int i = 0; i < runs; i++) {
       for (int w = 0; w < works.size(); w++) {
-        measured.get(w).run(works.get(w), cpu, quiet);
+        measured.get(w).run(works.get(w), meters, quiet);
       }
     }
     return measured.stream().map(m -> m.figure(warmups)).toList();
@@ -88,23 +113,30 @@ final class Runs {
     private final List<Double> seconds = new ArrayList<>();
     private final List<Double> cpuSeconds = new ArrayList<>();
     private final List<QuietMachine.Gate> gates = new ArrayList<>();
+    private final List<ProcessCpu.Reading> processCpu = new ArrayList<>();
 
-    void run(Work work, TaskCpu cpu, QuietMachine quiet) throws Exception {
+    void run(Work work, Meters meters, QuietMachine quiet) throws Exception {
       QuietMachine.Gate gate = quiet.await();
       if (gate != null) {
         gates.add(gate);
       }
+      TaskCpu cpu = meters.tasks();
       double cpuBefore = cpu == null ? 0 : cpu.seconds();
+      ProcessCpu.Reading processesBefore = meters.processes() == null ? null : meters.processes().read();
       long started = System.nanoTime();
       work.run();
       seconds.add((System.nanoTime() - started) / 1e9);
+      if (processesBefore != null) {
+        processCpu.add(meters.processes().read().since(processesBefore));
+      }
       if (cpu != null) {
         cpuSeconds.add(cpu.seconds() - cpuBefore);
       }
     }
 
     Figure figure(int warmups) {
-      return new Figure(median(seconds), List.copyOf(seconds), warmups, List.copyOf(cpuSeconds), List.copyOf(gates));
+      return new Figure(median(seconds), List.copyOf(seconds), warmups, List.copyOf(cpuSeconds), List.copyOf(gates),
+          List.copyOf(processCpu));
     }
   }
 

@@ -32,7 +32,7 @@ final class SizeBench {
   private final AnalyticsBench analytics;
   private final String strategy;
   private final int threads;
-  private final TaskCpu cpu;
+  private final Runs.Meters meters;
   private final BenchServer server;
   private final QuietMachine quiet;
   private boolean loadWarmedUp;
@@ -52,7 +52,7 @@ final class SizeBench {
     this.strategy = read.strategy();
     this.analytics = new AnalyticsBench(spark, settings, read);
     this.threads = Machine.sparkCores(spark);
-    this.cpu = TaskCpu.attach(spark.sparkContext());
+    this.meters = new Runs.Meters(TaskCpu.attach(spark.sparkContext()), new ProcessCpu(server.process()));
   }
 
   /** The figures measured so far at the size that was running, for {@link #failed}. */
@@ -160,7 +160,7 @@ final class SizeBench {
     }
     try (DuckDbAnalytics duckdb = DuckDbAnalytics.open(work.resolve("export-" + result.orders), threads,
         AnalyticsBench.PERIODS, AnalyticsBench.AS_OF)) {
-      result.duckdb = timed("duckdb", warmups, runs, duckdb::run, null);
+      result.duckdb = timed("duckdb", warmups, runs, duckdb::run, new Runs.Meters(null, meters.processes()));
       Map<String, Object> rows = new LinkedHashMap<>();
       for (String collection : DuckDbAnalytics.RESULT_TABLES.keySet()) {
         rows.put(collection, duckdb.count(collection));
@@ -204,7 +204,7 @@ final class SizeBench {
     if (suited) {
       works.add(() -> analytics.suite(strategy));
     }
-    List<Runs.Figure> measured = Runs.interleaved(warmups, runs, works, cpu, quiet);
+    List<Runs.Figure> measured = Runs.interleaved(warmups, runs, works, meters, quiet);
     if (scanned) {
       result.scan = logged("scan floor", measured.get(0));
     }
@@ -215,11 +215,11 @@ final class SizeBench {
   }
 
   private Runs.Figure timed(String name, int warmups, int runs, Runs.Work work) throws Exception {
-    return timed(name, warmups, runs, work, cpu);
+    return timed(name, warmups, runs, work, meters);
   }
 
-  private Runs.Figure timed(String name, int warmups, int runs, Runs.Work work, TaskCpu meter) throws Exception {
-    return logged(name, Runs.measure(warmups, runs, work, meter, quiet));
+  private Runs.Figure timed(String name, int warmups, int runs, Runs.Work work, Runs.Meters using) throws Exception {
+    return logged(name, Runs.measure(warmups, runs, work, using, quiet));
   }
 
   private Runs.Figure logged(String name, Runs.Figure figure) {

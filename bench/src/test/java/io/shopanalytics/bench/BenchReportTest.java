@@ -35,6 +35,36 @@ class BenchReportTest {
     assertThat(report.get("duckdb_results_equal")).isEqualTo(true);
   }
 
+  private static Runs.Figure metered(double seconds, double driverCpu, Double standInCpu) {
+    return new Runs.Figure(seconds, List.of(seconds), 1, List.of(), List.of(),
+        List.of(new ProcessCpu.Reading(driverCpu, standInCpu)));
+  }
+
+  @Test
+  void theSuitesExtraCpuSplitsIntoTheStandInsAndSparks() {
+    SizeResult result = size(1_000_000, 72);
+    result.scan = metered(51, 2.5, 91.5);
+    result.suite = metered(72, 25, 114.5);
+    Map<String, Object> report = new LinkedHashMap<>();
+    BenchReport.summarize(report, List.of(result));
+    // (2.5 + 91.5 + 23) / (2.5 + 91.5)
+    assertThat(report.get("suite_cpu_over_scan")).isEqualTo(Map.of("scan_cpu_s", 94.0, "stand_in_extra_cpu_s", 23.0,
+        "driver_extra_cpu_s", 22.5, "suite_over_scan_with_free_compute", 1.245));
+    assertThat(BenchReport.targets(report)).contains("the scan 94.0 s; the suite adds 23.0 s in the stand-in, 22.5 s"
+        + " in Spark's JVM; with Spark's part free the ratio would be 1.245");
+  }
+
+  @Test
+  void noSplitWithoutTheStandInsCpu() {
+    SizeResult result = size(1_000_000, 72);
+    result.scan = metered(51, 2.5, null);
+    result.suite = metered(72, 25, null);
+    Map<String, Object> report = new LinkedHashMap<>();
+    BenchReport.summarize(report, List.of(result));
+    assertThat(report.get("suite_cpu_over_scan")).isNull();
+    assertThat(BenchReport.targets(report)).doesNotContain("suite over scan in CPU");
+  }
+
   @Test
   void scalingNeedsBothSizes() {
     Map<String, Object> report = new LinkedHashMap<>();

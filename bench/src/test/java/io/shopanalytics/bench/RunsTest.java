@@ -36,7 +36,7 @@ class RunsTest {
   void interleavedWorksTakeTurnsInEveryRoundWarmUpsIncluded() throws Exception {
     StringBuilder order = new StringBuilder();
     List<Runs.Figure> figures = Runs.interleaved(1, 2, List.of(() -> order.append('a'), () -> order.append('b')),
-        null, new QuietMachine(0, 0));
+        Runs.Meters.NONE, new QuietMachine(0, 0));
     assertThat(order).hasToString("ababab");
     assertThat(figures).hasSize(2);
     assertThat(figures).allSatisfy(figure -> {
