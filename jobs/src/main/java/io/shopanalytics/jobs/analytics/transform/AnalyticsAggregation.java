@@ -195,8 +195,8 @@ public final class AnalyticsAggregation implements AutoCloseable {
             .mapPartitions(new RouteAggregator(catalogue, scope, side));
         // Spark SQL's columnar cache, not an RDD of rows: caching deserialized rows has Spark estimate
         // their size as they are stored, by walking the rows' objects, which took half the task time
-        // of a merge (docs/PERFORMANCE.md, 1). Its plan has no shuffle, so one job merges, caches and
-        // brings back the small rows.
+        // of a merge (docs/PERFORMANCE.md, 1). Under adaptive execution one job fills the cache and a
+        // second, over the cached batches, brings back the small rows.
         Dataset<Row> aggregates = spark.createDataFrame(ofSide, Aggregates.SCHEMA)
             .persist(StorageLevel.MEMORY_AND_DISK());
         List<Row> small = aggregates.where(Aggregates.small()).collectAsList();
