@@ -13,8 +13,9 @@ final class Runs {
   }
 
   /**
-   * The seconds of the measured runs and their median; Spark task CPU seconds per run when metered;
-   * how quiet the machine was before each run ({@link QuietMachine}).
+   * The seconds of the measured runs and their median; Spark task CPU seconds and the two
+   * processes' CPU seconds ({@link ProcessCpu}) per run when metered; how quiet the machine was
+   * before each run ({@link QuietMachine}).
    */
   record Figure(double median, List<Double> seconds, int warmups, List<Double> cpuSeconds,
       List<QuietMachine.Gate> gates, List<ProcessCpu.Reading> processCpu) {

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 class ProcessCpuTest {
   @Test
   void readsThisJvmsCpuAndAChildsAndTheirDifferences() throws Exception {
-    Process child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; exec sleep 30")
-        .start();
+    // busy for seconds, longer than the test reads it, so the child spends CPU between the two readings
+    Process child = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 3000000 ]; do i=$((i+1)); done").start();
     try {
       ProcessCpu meter = new ProcessCpu(child.toHandle());
       ProcessCpu.Reading before = meter.read();

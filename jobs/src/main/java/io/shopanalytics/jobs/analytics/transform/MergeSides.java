@@ -30,6 +30,8 @@ final class MergeSides implements Serializable {
   private static final long serialVersionUID = 1L;
   /** The seed of Spark's hash partitioning ({@code Murmur3Hash}'s default). */
   private static final int SPARK_HASH_SEED = 42;
+  /** The kinds merged on the products' side; every other kind is the customers'. */
+  private static final List<Byte> PRODUCT_KINDS = List.of(Contribution.PRODUCT_SALE, Contribution.SALES);
 
   enum Side { CUSTOMERS, PRODUCTS }
 
@@ -51,9 +53,6 @@ final class MergeSides implements Serializable {
   int partitions() {
     return partitions;
   }
-
-  /** The kinds merged on the products' side; every other kind is the customers'. */
-  private static final List<Byte> PRODUCT_KINDS = List.of(Contribution.PRODUCT_SALE, Contribution.SALES);
 
   static Side sideOf(byte kind) {
     return PRODUCT_KINDS.contains(kind) ? Side.PRODUCTS : Side.CUSTOMERS;
