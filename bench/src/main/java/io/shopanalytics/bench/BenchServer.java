@@ -63,6 +63,8 @@ final class BenchServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap, "-XX:+UseG1GC", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=80",
+        // beside the server's log, to tell a run the collector slowed from one the code did
+        "-Xlog:gc:file=" + gcLog(log) + ":uptime,time",
         "-cp", System.getProperty("java.class.path"),
         DevMongoServer.class.getName(), "--port", Integer.toString(port), "--backend", "memory",
         oplog ? "--oplog" : "--no-oplog", "--stop-when-input-ends"));
@@ -74,7 +76,12 @@ final class BenchServer implements AutoCloseable {
     // the stand-in answers nothing while it collects garbage, and a loaded 2-core machine stretches
     // that: the driver's monitor would give up after the default 5 s and fail the run
     return new BenchServer(Mode.child, "mongodb://127.0.0.1:" + port + "/?" + PATIENT, process, null,
-        "embedded mongo-java-server (memory backend) in a child JVM (-Xmx" + heap + ") on 127.0.0.1:" + port);
+        "embedded mongo-java-server (memory backend) in a child JVM (-Xmx" + heap + ", GC log " + gcLog(log)
+            + ") on 127.0.0.1:" + port);
+  }
+
+  private static Path gcLog(Path log) {
+    return log.resolveSibling(log.getFileName() + ".gc");
   }
 
   Mode mode() {
