@@ -97,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--server-heap", defaultValue = "16g",
       description = "Heap of the child server (1,000,000 orders keep about 11 GB live in its memory backend; "
-          + "below 16g its collector takes a core from the reads). Default: ${DEFAULT-VALUE}.")
+          + "at less than 16g its collector then takes a core from the reads). Default: ${DEFAULT-VALUE}.")
   String serverHeap;
 
   @Option(names = "--database", defaultValue = "bench", description = "Database to fill and analyse. Default: ${DEFAULT-VALUE}.")
