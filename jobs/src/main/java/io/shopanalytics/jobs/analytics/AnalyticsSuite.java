@@ -27,7 +27,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The analytics run as one action, whichever job asks for it: record the run, take the leases of
- * its output scopes (or end {@code busy}), plan the read, read and validate the orders once,
+ * its output scopes (or end {@code busy}), plan the read (the products and users are read beside
+ * it, {@link ReferenceRead}), read and validate the orders once,
  * compute and write the requested outputs concurrently, then the post-write steps (product
  * counters, incremental marking), recording each step in the run summary and, at the end, in
  * {@code analytics_runs}. docs/ARCHITECTURE.md, 8. Runs under a scheduler explains the leases.
@@ -93,6 +94,7 @@ public final class AnalyticsSuite {
       Map<AnalyticsOutput, String> skipped = leases == null ? Map.of() : snapshotSkipped(leases, report);
       Instant readStarted = wallClock.instant();
       OrdersSource orders = sources.orders(request, request.scope());
+      ReferenceRead references = request.dryRun() ? null : resources.keep(ReferenceRead.start(spark, request));
       ReadPlan plan = timer.time("plan", orders::plan);
       report.planned(plan, request.scope());
       LOG.info("Plan: {}", plan.describe());
@@ -101,9 +103,9 @@ public final class AnalyticsSuite {
         report.succeeded();
         return summary;
       }
-      ReferenceData references = ReferenceData.of(spark, request);
+      ReferenceData referenceData = timer.time("reference_data", references::await);
       AnalyticsComputation computation = resources.keep(timer.time("read_validate",
-          () -> read(orders, request, references)));
+          () -> read(orders, request, referenceData)));
       ReadTally tally = computation.tally();
       report.read(tally, orders.metrics(), request.read().shardImbalanceAlert());
       timer.time("rejects", () -> new RejectsWriter(request.mongo()).write(spark, computation.rejects(),
