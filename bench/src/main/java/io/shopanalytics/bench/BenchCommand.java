@@ -87,6 +87,11 @@ public final class BenchCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   int quietWait;
 
+  @Option(names = "--[no-]collect-before-runs", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Have the child stand-in collect its garbage (a full collection) before every measured run, "
+          + "so that no run pays for what the runs before it left. Default: ${DEFAULT-VALUE}.")
+  boolean collectBeforeRuns;
+
   @Option(names = "--uri", paramLabel = "URI",
       description = "A running server (no credentials), e.g. the dev server. Default: an embedded server of the benchmark's own.")
   String uri;
@@ -96,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
   BenchServer.Mode serverMode;
 
   @Option(names = "--server-heap", defaultValue = "16g",
-      description = "Heap of the child server (1,000,000 orders keep about 11 GB live in its memory backend; "
+      description = "Heap of the child server, fixed (-Xms and -Xmx; 1,000,000 orders keep about 11 GB live in its memory backend; "
           + "at less than 16g its collector then takes a core from the reads). Default: ${DEFAULT-VALUE}.")
   String serverHeap;
 
@@ -139,10 +144,12 @@ public final class BenchCommand implements Callable<Integer> {
       report.put("versions", Machine.versions(spark));
       report.put("spark", Machine.spark(spark));
       MongoSettings settings = MongoSettings.fromConf(conf).uri(server.uri()).database(database).build();
-      SizeBench sizeBench = new SizeBench(spark, settings, conf, server, database, seed, work, err,
-          new QuietMachine(quietIdle, quietWait));
+      boolean child = server.mode() == BenchServer.Mode.child;
+      QuietMachine quiet = new QuietMachine(quietIdle, quietWait);
+      SizeBench sizeBench = new SizeBench(spark, settings, conf, server, database, seed, work, err, quiet,
+          collectBeforeRuns && child ? quiet.settlingFirst(server::collectGarbage) : quiet);
       report.put("quiet_machine", Map.of("min_idle_fraction", quietIdle, "max_wait_s", quietWait,
-          "stand_in_collected_before_loads", server.mode() == BenchServer.Mode.child));
+          "stand_in_collected_before_loads", child, "stand_in_collected_before_runs", collectBeforeRuns && child));
       Path partial = resultsDirectory.resolve("partial-" + stamp() + ".jsonl");
       TreeSet<Integer> ordered = new TreeSet<>(sizes);
       for (int size : ordered) {

@@ -18,20 +18,38 @@ final class QuietMachine {
   /** How idle the machine was over the window before a run, and how long the run waited for it. */
   record Gate(double idleFraction, double waitedSeconds, boolean quiet) {}
 
+  /** Work that precedes the wait, such as the stand-in collecting its garbage; false when nothing was done. */
+  @FunctionalInterface
+  interface Settle {
+    boolean settle() throws Exception;
+  }
+
   private final double minIdle;
   private final long maxWaitMillis;
+  private final Settle settle;
 
   /**
    * @param minIdle the fraction of CPU time idle over the window a run waits for; 0 never waits
    * @param maxWaitSeconds how long a run waits at most
    */
   QuietMachine(double minIdle, int maxWaitSeconds) {
-    this.minIdle = minIdle;
-    this.maxWaitMillis = maxWaitSeconds * 1000L;
+    this(minIdle, maxWaitSeconds * 1000L, () -> false);
   }
 
-  /** Waits for a quiet machine; null when this gate never waits. */
-  Gate await() throws InterruptedException {
+  private QuietMachine(double minIdle, long maxWaitMillis, Settle settle) {
+    this.minIdle = minIdle;
+    this.maxWaitMillis = maxWaitMillis;
+    this.settle = settle;
+  }
+
+  /** The same gate, with {@code first} done before each wait (the wait then also covers what it leaves running). */
+  QuietMachine settlingFirst(Settle first) {
+    return new QuietMachine(minIdle, maxWaitMillis, first);
+  }
+
+  /** Settles, then waits for a quiet machine; null when this gate never waits. */
+  Gate await() throws Exception {
+    settle.settle();
     if (minIdle <= 0) {
       return null;
     }

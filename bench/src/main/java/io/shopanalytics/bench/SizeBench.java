@@ -34,12 +34,16 @@ final class SizeBench {
   private final int threads;
   private final Runs.Meters meters;
   private final BenchServer server;
+  /** What a load waits for: an emptied, collected server ({@link #emptyServer}) and a quiet machine. */
+  private final QuietMachine quietLoad;
+  /** What every timed run waits for (the stand-in's collection first, unless turned off). */
   private final QuietMachine quiet;
   private boolean loadWarmedUp;
 
   SizeBench(SparkSession spark, MongoSettings settings, Map<String, String> conf, BenchServer server,
-      String database, long seed, Path work, PrintWriter log, QuietMachine quiet) {
+      String database, long seed, Path work, PrintWriter log, QuietMachine quietLoad, QuietMachine quiet) {
     this.server = server;
+    this.quietLoad = quietLoad;
     this.quiet = quiet;
     this.spark = spark;
     this.settings = settings;
@@ -176,17 +180,13 @@ final class SizeBench {
     }
   }
 
-  /**
-   * Drops the analysed database (the loader writes it again), has the stand-in collect its garbage
-   * and waits for a quiet machine. Only loads start so: measured runs with a full collection before
-   * each came out 30-50% slower and noisier at 300,000 orders (docs/PERFORMANCE.md, 1).
-   */
+  /** Drops the analysed database (the loader writes it again), has the stand-in collect its garbage and waits for a quiet machine. */
   private void emptyServer() throws Exception {
     MongoClientCache.get(settings.uri()).getDatabase(database).drop();
     if (!server.collectGarbage() && server.mode() == BenchServer.Mode.child) {
       log.println("bench: the stand-in could not be made to collect its garbage (jcmd GC.run): the load starts without");
     }
-    quiet.await();
+    quietLoad.await();
   }
 
   /**

@@ -44,4 +44,12 @@ class RunsTest {
       assertThat(figure.warmups()).isEqualTo(1);
     });
   }
+
+  @Test
+  void aSettlingGateSettlesBeforeEveryMeasuredRunAndNotBeforeWarmUps() throws Exception {
+    StringBuilder order = new StringBuilder();
+    QuietMachine settling = new QuietMachine(0, 0).settlingFirst(() -> order.append('s') != null);
+    Runs.interleaved(1, 2, List.of(() -> order.append('a'), () -> order.append('b')), Runs.Meters.NONE, settling);
+    assertThat(order).hasToString("absasbsasb");
+  }
 }
