@@ -23,10 +23,20 @@ final class ReferenceRead implements AutoCloseable {
   private final SparkSession spark;
   private final FutureTask<ReferenceData> read;
   private final Thread thread;
+  /** What the read cached, once it succeeded; released on close. */
+  private volatile ReferenceData cached;
 
-  private ReferenceRead(SparkSession spark, FutureTask<ReferenceData> read) {
+  private ReferenceRead(SparkSession spark, Callable<ReferenceData> reading) {
     this.spark = spark;
-    this.read = read;
+    this.read = new FutureTask<>(() -> {
+      JobLabels.label(spark.sparkContext(), JOB_GROUP, "REFERENCE products, users", "default");
+      try {
+        cached = reading.call();
+        return cached;
+      } finally {
+        JobLabels.clear(spark.sparkContext());
+      }
+    });
     this.thread = new Thread(read, THREAD_NAME);
     thread.setDaemon(true);
   }
@@ -37,14 +47,7 @@ final class ReferenceRead implements AutoCloseable {
 
   /** @param read reads and caches the reference data, in the new thread */
   static ReferenceRead start(SparkSession spark, Callable<ReferenceData> read) {
-    ReferenceRead started = new ReferenceRead(spark, new FutureTask<>(() -> {
-      JobLabels.label(spark.sparkContext(), JOB_GROUP, "REFERENCE products, users", "default");
-      try {
-        return read.call();
-      } finally {
-        JobLabels.clear(spark.sparkContext());
-      }
-    }));
+    ReferenceRead started = new ReferenceRead(spark, read);
     started.thread.start();
     return started;
   }
@@ -65,21 +68,8 @@ final class ReferenceRead implements AutoCloseable {
       thread.interrupt();
     }
     thread.join();
-    ReferenceData data = readData();
-    if (data != null) {
-      data.release();
-    }
-  }
-
-  /** What the finished read cached, or null when it failed or was stopped. */
-  private ReferenceData readData() {
-    try {
-      return read.isCancelled() ? null : read.get();
-    } catch (ExecutionException failed) {
-      return null; // await() reported it to the run
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // the read is done: get() does not wait, so this is not reached
-      return null;
+    if (cached != null) {
+      cached.release();
     }
   }
 }
