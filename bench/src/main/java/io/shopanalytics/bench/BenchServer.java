@@ -62,8 +62,9 @@ final class BenchServer implements AutoCloseable {
     // (docs/PERFORMANCE.md, 1). A fixed threshold above the live set marks only when old garbage builds up.
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // a fixed heap: after a full collection G1 would otherwise give memory back and grow again in the next run
-        "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=80",
+        // a fixed heap: after a full collection G1 would otherwise give memory back and grow again in the next run;
+        // touched at start, so that no run pays the kernel for the first use of pages the runs before it never reached
+        "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-XX:+UseG1GC", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=80",
         // beside the server's log, to tell a run the collector slowed from one the code did
         "-Xlog:gc:file=" + gcLog(log) + ":uptime,time",
         "-cp", System.getProperty("java.class.path"),
