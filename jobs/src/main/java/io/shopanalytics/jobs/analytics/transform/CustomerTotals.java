@@ -5,12 +5,10 @@ import io.shopanalytics.common.money.HalfEven;
 import io.shopanalytics.common.money.MoneySum;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 
@@ -29,18 +27,21 @@ final class CustomerTotals {
   private long last = Long.MIN_VALUE;
   private long items;
   private long returned;
-  private final Map<String, Entries.Totals> methods = new HashMap<>();
-  private final Map<String, MoneySum> categories = new HashMap<>();
-  private final Set<String> salesPeriods = new HashSet<>();
+  private final NamedTotals methods = new NamedTotals();
+  private final NamedTotals categories = new NamedTotals();
+  /** Distinct, the first {@link #periodCount} of them; a customer buys in few months of a run. */
+  private String[] salesPeriods = new String[2];
+  private int periodCount;
 
   CustomerTotals(String userId) {
     this.userId = userId;
   }
 
-  void add(Row sale) {
+  /** @param names where the names this state keeps (months, methods, categories) are shared */
+  void add(Row sale, CanonicalNames names) {
     String period = sale.getString(Contribution.PERIOD);
     if (period != null) {
-      salesPeriods.add(period);
+      addPeriod(names.of(period));
     }
     if (!sale.getBoolean(Contribution.FOR_CUSTOMERS)) {
       return;
@@ -55,14 +56,23 @@ final class CustomerTotals {
     if (sale.getBoolean(Contribution.RETURNED)) {
       returned++;
     }
-    Entries.Totals method = methods.computeIfAbsent(sale.getString(Contribution.TEXT), m -> new Entries.Totals());
-    method.count++;
-    method.amount.add(revenue);
+    methods.add(names.of(sale.getString(Contribution.TEXT)), 1, revenue);
     for (Object element : RowArrays.list(sale, Contribution.ENTRIES)) {
       Row category = (Row) element;
-      categories.computeIfAbsent(category.getString(1), c -> new MoneySum())
-          .add(MoneySum.of(category.getLong(3), category.getDecimal(4)));
+      categories.add(names.of(category.getString(1)), 0, MoneySum.of(category.getLong(3), category.getDecimal(4)));
     }
+  }
+
+  private void addPeriod(String period) {
+    for (int i = 0; i < periodCount; i++) {
+      if (salesPeriods[i].equals(period)) {
+        return;
+      }
+    }
+    if (periodCount == salesPeriods.length) {
+      salesPeriods = Arrays.copyOf(salesPeriods, periodCount * 2);
+    }
+    salesPeriods[periodCount++] = period;
   }
 
   String userId() {
@@ -74,8 +84,11 @@ final class CustomerTotals {
     return orders > 0;
   }
 
-  Set<String> salesPeriods() {
-    return salesPeriods;
+  /** Each month of the run the user bought in, once. */
+  void forEachSalesPeriod(Consumer<String> action) {
+    for (int i = 0; i < periodCount; i++) {
+      action.accept(salesPeriods[i]);
+    }
   }
 
   /** A row of {@link OutputSchemas#CUSTOMER_VALUES}. */
@@ -91,14 +104,18 @@ final class CustomerTotals {
   /** By stored spend descending, then name. */
   private Object[] favoriteCategories() {
     List<Ranked> ranked = new ArrayList<>(categories.size());
-    categories.forEach((name, amount) -> ranked.add(new Ranked(name, 0, Cents.of(amount))));
+    for (int i = 0; i < categories.size(); i++) {
+      ranked.add(new Ranked(categories.name(i), 0, Cents.of(categories.amount(i))));
+    }
     return TopN.of(ranked, Ranked.BY_AMOUNT, FAVORITE_CATEGORIES).stream().map(Ranked::name).toArray();
   }
 
   /** By orders, then by stored revenue of those orders, then name. */
   private String preferredMethod() {
     List<Ranked> ranked = new ArrayList<>(methods.size());
-    methods.forEach((name, totals) -> ranked.add(new Ranked(name, totals.count, Cents.of(totals.amount))));
+    for (int i = 0; i < methods.size(); i++) {
+      ranked.add(new Ranked(methods.name(i), methods.count(i), Cents.of(methods.amount(i))));
+    }
     return TopN.of(ranked, Ranked.BY_ORDERS, 1).get(0).name();
   }
 

@@ -49,6 +49,7 @@ final class RouteAggregator implements FlatMapFunction<Iterator<Row>, Row> {
     private final Map<String, Map<String, ProductPeriodTotals>> products = new HashMap<>();
     private final Map<String, CustomerTotals> customers = new HashMap<>();
     private final Map<String, String> emails = new HashMap<>();
+    private final CanonicalNames names = new CanonicalNames();
     private final Map<String, SalesPartial> months = new LinkedHashMap<>();
     private final ReadTally tally = new ReadTally();
     private final Queue<Row> ready = new ArrayDeque<>();
@@ -97,7 +98,7 @@ final class RouteAggregator implements FlatMapFunction<Iterator<Row>, Row> {
               .add(contribution);
           break;
         case Contribution.CUSTOMER_SALE:
-          customers.computeIfAbsent(key, CustomerTotals::new).add(contribution);
+          customers.computeIfAbsent(key, CustomerTotals::new).add(contribution, names);
           break;
         case Contribution.USER:
           emails.put(key, contribution.getString(Contribution.TEXT));
@@ -163,7 +164,7 @@ final class RouteAggregator implements FlatMapFunction<Iterator<Row>, Row> {
     /** Each user is in this task only, so its count per month adds up across tasks to distinct customers. */
     private void addDistinctCustomers() {
       Map<String, Long> perMonth = new HashMap<>();
-      customers.values().forEach(totals -> totals.salesPeriods().forEach(p -> perMonth.merge(p, 1L, Long::sum)));
+      customers.values().forEach(totals -> totals.forEachSalesPeriod(p -> perMonth.merge(p, 1L, Long::sum)));
       perMonth.forEach((period, count) -> months.computeIfAbsent(period, p -> new SalesPartial()).addCustomers(count));
     }
   }
