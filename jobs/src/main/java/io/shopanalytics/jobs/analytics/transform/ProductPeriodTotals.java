@@ -41,7 +41,8 @@ final class ProductPeriodTotals {
     this.period = period;
   }
 
-  void add(Row sale) {
+  /** @param names where the buyers' ids this state keeps are shared with the task's other products and months */
+  void add(Row sale, CanonicalNames names) {
     long saleQuantity = sale.getLong(Contribution.QUANTITY);
     MoneySum saleRevenue = MoneySum.of(sale.getLong(Contribution.UNITS), sale.getDecimal(Contribution.BEYOND_UNITS));
     long createdAt = sale.getLong(Contribution.CREATED_AT);
@@ -53,7 +54,7 @@ final class ProductPeriodTotals {
     day.orders++;
     day.quantity += saleQuantity;
     day.revenue.add(saleRevenue);
-    BuyerTotals buyer = buyers.computeIfAbsent(sale.getString(Contribution.USER_ID), u -> new BuyerTotals());
+    BuyerTotals buyer = buyers.computeIfAbsent(names.of(sale.getString(Contribution.USER_ID)), u -> new BuyerTotals());
     buyer.orders++;
     buyer.spent.add(saleRevenue);
     if (sale.getString(Contribution.ORDER_ID) != null) {

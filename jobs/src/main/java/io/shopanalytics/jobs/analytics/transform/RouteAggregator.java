@@ -95,7 +95,7 @@ final class RouteAggregator implements FlatMapFunction<Iterator<Row>, Row> {
         case Contribution.PRODUCT_SALE:
           products.computeIfAbsent(contribution.getString(Contribution.PERIOD), p -> new HashMap<>())
               .computeIfAbsent(key, id -> new ProductPeriodTotals(id, contribution.getString(Contribution.PERIOD)))
-              .add(contribution);
+              .add(contribution, names);
           break;
         case Contribution.CUSTOMER_SALE:
           customers.computeIfAbsent(key, CustomerTotals::new).add(contribution, names);
