@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import io.shopanalytics.common.mongo.MongoClientCache;
 import io.shopanalytics.common.mongo.SourceCollections;
+import io.shopanalytics.jobs.load.BsonBytes;
 import io.shopanalytics.jobs.load.LoadCommand;
 import io.shopanalytics.jobs.load.LoadSpec;
 import io.shopanalytics.jobs.load.SeedData;
@@ -21,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
 import picocli.CommandLine;
 
 /**
@@ -87,12 +87,11 @@ final class LoadBench {
    */
   static double generation(LoadSpec spec, int limit) {
     SeedData data = new SeedData(spec);
-    BsonDocumentCodec codec = new BsonDocumentCodec();
     int count = Math.min(spec.orders(), limit);
     long bytes = 0;
     long started = System.nanoTime();
     for (int i = 0; i < count; i++) {
-      bytes += new RawBsonDocument(data.order(i), codec).getByteBuffer().remaining();
+      bytes += BsonBytes.encode(data.order(i)).getByteBuffer().remaining();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     if (bytes == 0) {
@@ -108,7 +107,6 @@ final class LoadBench {
         .getCollection(SourceCollections.ORDERS, RawBsonDocument.class).withWriteConcern(WriteConcern.MAJORITY);
     target.drop();
     SeedData data = new SeedData(spec);
-    BsonDocumentCodec codec = new BsonDocumentCodec();
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
       Thread thread = new Thread(r, "bench-floor-writer");
       thread.setDaemon(true);
@@ -122,7 +120,7 @@ final class LoadBench {
         for (int batchStart = start; batchStart < end; batchStart += BATCH) {
           List<RawBsonDocument> batch = new ArrayList<>(BATCH);
           for (int i = batchStart; i < Math.min(end, batchStart + BATCH); i++) {
-            batch.add(new RawBsonDocument(data.order(i), codec));
+            batch.add(BsonBytes.encode(data.order(i)));
           }
           batches.add(batch);
         }

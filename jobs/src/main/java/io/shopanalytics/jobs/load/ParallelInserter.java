@@ -17,20 +17,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
 
 /**
  * Unordered bulk inserts fed by a generator running ahead: generator threads build batches into a
- * small queue, already encoded to BSON, and writer threads send them in parallel. Encoding in the
- * generator with a plain codec rather than in the driver's writer path (which looks a codec up in
- * its registry for every nested value) costs the client much less CPU per order, CPU that a
- * stand-in server on the same machine shares (docs/PERFORMANCE.md). The first failure stops every thread and is
- * rethrown; nothing is retried or skipped silently.
+ * small queue, already encoded to BSON ({@link BsonBytes}), and writer threads send them in
+ * parallel. Encoding in the generator rather than in the driver's writer path (which looks a codec
+ * up in its registry for every nested value) costs the client much less CPU per order, CPU that a
+ * stand-in server on the same machine shares (docs/PERFORMANCE.md). The first failure stops every
+ * thread and is rethrown; nothing is retried or skipped silently.
  */
 final class ParallelInserter {
   /** Tells a writer that no batch follows; compared by identity, so it must be an instance of its own. */
   private static final List<RawBsonDocument> END = java.util.Collections.unmodifiableList(new ArrayList<>());
-  private static final BsonDocumentCodec CODEC = new BsonDocumentCodec();
   private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
   private final int writers;
@@ -100,7 +98,7 @@ final class ParallelInserter {
       int end = (int) Math.min(count, start + batchSize);
       List<RawBsonDocument> batch = new ArrayList<>(end - (int) start);
       for (int i = (int) start; i < end; i++) {
-        batch.add(new RawBsonDocument(generator.apply(i), CODEC));
+        batch.add(BsonBytes.encode(generator.apply(i)));
       }
       queue.put(batch);
     }
