@@ -59,14 +59,16 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Loader runs and floor runs per size. Default: ${DEFAULT-VALUE}.")
   int loadRuns;
 
-  @Option(names = "--load-runs-large", defaultValue = "1",
-      description = "Loader and floor runs at sizes >= --large-from (minutes each). Default: ${DEFAULT-VALUE}.")
+  // two: one pair of loads at 1,000,000 orders swung load / floor between 0.76 and 0.84 (docs/PERFORMANCE.md, 1)
+  @Option(names = "--load-runs-large", defaultValue = "2",
+      description = "Loader and floor runs at sizes >= --large-from (about a minute each). Default: ${DEFAULT-VALUE}.")
   int loadRunsLarge;
 
   @Option(names = "--large-from", defaultValue = "1000000", description = "Where a size counts as large. Default: ${DEFAULT-VALUE}.")
   int largeFrom;
 
-  @Option(names = "--warmups", defaultValue = "1", description = "Discarded runs before each figure's runs. Default: ${DEFAULT-VALUE}.")
+  // two: after one, the smallest size's suite runs still spread from 6.4 to 11.9 s (docs/PERFORMANCE.md, 1)
+  @Option(names = "--warmups", defaultValue = "2", description = "Discarded runs before each figure's runs. Default: ${DEFAULT-VALUE}.")
   int warmups;
 
   @Option(names = "--warmups-large", defaultValue = "1",
