@@ -55,7 +55,8 @@ final class OutputWriters {
     WriteFence fence = leases.fence(output);
     // the history's small job runs beside the customers' upserts, not after them; it is written after
     // them (docs/PERFORMANCE.md, 1)
-    Future<Document> history = output == AnalyticsOutput.CUSTOMER ? SegmentHistory.computing(rows, request.asOf()) : null;
+    Future<Document> history = output != AnalyticsOutput.CUSTOMER ? null
+        : ConcurrentOutputs.startBeside("segment-history", () -> SegmentHistory.of(rows, request.asOf()));
     try {
       WriteOutcome outcome = null;
       if (!skipped.containsKey(output)) {
@@ -65,7 +66,7 @@ final class OutputWriters {
       }
       if (history != null) {
         report.wrote(timer.time("segment_history", () -> SegmentHistory.write(request.mongo(),
-            SegmentHistory.await(history), request.asOf(), run.runTime(), fence)));
+            ConcurrentOutputs.await(history), request.asOf(), run.runTime(), fence)));
       }
       return outcome;
     } finally {

@@ -23,9 +23,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.bson.Document;
@@ -43,27 +40,6 @@ final class SegmentHistory {
   private static final String REVENUE = "revenue";
 
   private SegmentHistory() {}
-
-  /**
-   * {@link #of} in a thread of its own, started now. The thread inherits the caller's Spark job
-   * group and pool, so that cancelling the caller's group cancels its job too.
-   */
-  static Future<Document> computing(Dataset<Row> customers, AsOf asOf) {
-    FutureTask<Document> history = new FutureTask<>(() -> of(customers, asOf));
-    Thread thread = new Thread(history, "segment-history");
-    thread.setDaemon(true);
-    thread.start();
-    return history;
-  }
-
-  /** What {@link #computing} computed, or the exception it failed with. */
-  static Document await(Future<Document> history) throws Exception {
-    try {
-      return history.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
-  }
 
   /** Per segment: customers, the sums of the three scores, and the revenue. */
   static Document of(Dataset<Row> customers, AsOf asOf) {
